@@ -1,0 +1,293 @@
+/**
+ * The scope catalogue: the one place that says which scopes exist, what each lets a practitioner
+ * see, and which roles hold which scopes. Subgraph SDL declares requirements in these scopes; the
+ * gateway turns a token's roles into scopes with `scopesForRoles`; subgraphs do the same to enforce
+ * the same requirements themselves. docs/authorization.md is generated from this file.
+ *
+ * Sensitivity tiers follow the MASH visibility matrix: S0 identity, S1 "known to this agency",
+ * S2 case detail and summaries, S3 special category or criminal detail, S4 restricted.
+ */
+
+export const AGENCIES = ["social-care", "police", "health", "probation"] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+export type Tier = "S0" | "S1" | "S2" | "S3" | "S4" | "access";
+
+export interface ScopeDefinition {
+  tier: Tier;
+  description: string;
+}
+
+type AgencyScope<A extends Agency> =
+  | `${A}:known`
+  | `${A}:summary`
+  | `${A}:detail`
+  | `${A}:restricted`;
+
+function agencyScopes<A extends Agency>(
+  agency: A,
+  label: string,
+): Record<AgencyScope<A>, ScopeDefinition> {
+  return {
+    [`${agency}:known`]: { tier: "S1", description: `Whether ${label} know the person (yes/no).` },
+    [`${agency}:summary`]: {
+      tier: "S2",
+      description: `${label}'s shared summary: counts, dates, current levels; not the records.`,
+    },
+    [`${agency}:detail`]: { tier: "S3", description: `${label}'s records in full.` },
+    [`${agency}:restricted`]: {
+      tier: "S4",
+      description: `${label}'s most restricted items; only with break-glass.`,
+    },
+  } as Record<AgencyScope<A>, ScopeDefinition>;
+}
+
+export const SCOPES = {
+  "identity:read": {
+    tier: "S0",
+    description: "Names, date of birth, address and identifiers of subjects and agency records.",
+  },
+  ...agencyScopes("social-care", "Social care"),
+  ...agencyScopes("police", "Police"),
+  ...agencyScopes("health", "Health"),
+  ...agencyScopes("probation", "Probation"),
+  "police:intelligence": {
+    tier: "S3",
+    description:
+      "Sanitised police intelligence text (handling code P only; code C stays with police).",
+  },
+  "police:intelligence-grading": {
+    tier: "S3",
+    description: "How police intelligence is graded (3x5x2 source evaluation and assessment).",
+  },
+  "health:cpis": {
+    tier: "S2",
+    description: "CP-IS flags in full: plan type, dates, responsible local authority, accesses.",
+  },
+  "health:cpis-known": {
+    tier: "S1",
+    description: "Whether a child has an active CP-IS flag (yes/no).",
+  },
+  "probation:risk": {
+    tier: "S3",
+    description: "MAPPA category and level and risk of serious harm in full, case by case.",
+  },
+  "probation:risk-known": {
+    tier: "S1",
+    description: "Whether the person is managed under MAPPA (yes/no).",
+  },
+  "break-glass:declare": {
+    tier: "access",
+    description: "Declare break-glass access to a subject's restricted items, with a reason.",
+  },
+  "break-glass:review": {
+    tier: "access",
+    description: "Review break-glass grants after the event: uphold them or not, with a note.",
+  },
+  "social-care:disclose": {
+    tier: "access",
+    description:
+      "Record social care's disclosure for an enquiry: what it shares, or why it declines.",
+  },
+  "police:disclose": {
+    tier: "access",
+    description:
+      "Record the police's disclosure for an enquiry: what it shares, or why it declines.",
+  },
+  "health:disclose": {
+    tier: "access",
+    description: "Record health's disclosure for an enquiry: what it shares, or why it declines.",
+  },
+  "probation:disclose": {
+    tier: "access",
+    description:
+      "Record probation's disclosure for an enquiry: what it shares, or why it declines.",
+  },
+  "access-log:read-own": {
+    tier: "access",
+    description: "Read the access log's entries about one's own requests (metadata only).",
+  },
+  "access-log:read-team": {
+    tier: "access",
+    description: "Read the access log of the MASH team, and its anomaly reports (metadata only).",
+  },
+  "access-log:read-all": {
+    tier: "access",
+    description:
+      "Read the whole access log, its anomaly reports and its integrity (metadata only).",
+  },
+} as const satisfies Record<string, ScopeDefinition>;
+
+export type Scope = keyof typeof SCOPES;
+
+export interface PolicyDefinition {
+  description: string;
+}
+
+/**
+ * `@policy` names. Each is a yes/no about the request (as the Apollo Router's policies are): the
+ * gateway decides them before planning, and the subgraphs re-check the record-level part.
+ */
+export const POLICIES = {
+  purpose: {
+    description:
+      "The request names a MASH enquiry (x-mash-purpose) the caller takes part in. Subgraphs also " +
+      "check each record belongs to a subject of that enquiry (the subject or their household).",
+  },
+  "break-glass": {
+    description:
+      "The caller holds an active break-glass grant (reason stated, time-limited, reviewed by the " +
+      "data protection officer). Subgraphs check the grant covers the record's subject.",
+  },
+  "agency:social-care": { description: "The caller works for social care (own-agency data)." },
+  "agency:police": { description: "The caller works for the police (own-agency data)." },
+  "agency:health": { description: "The caller works for health (own-agency data)." },
+  "agency:probation": { description: "The caller works for probation (own-agency data)." },
+} as const satisfies Record<string, PolicyDefinition>;
+
+export type Policy = keyof typeof POLICIES;
+
+export interface RoleDefinition {
+  description: string;
+  scopes: readonly Scope[];
+}
+
+const KNOWN_TO_ALL: Scope[] = [
+  "social-care:known",
+  "police:known",
+  "health:known",
+  "probation:known",
+];
+
+export const ROLES = {
+  "mash-social-worker": {
+    description: "A qualified social worker in the MASH: screens, rates and researches contacts.",
+    scopes: [
+      "identity:read",
+      ...KNOWN_TO_ALL,
+      "social-care:summary",
+      "social-care:detail",
+      "social-care:restricted",
+      "police:summary",
+      "police:intelligence",
+      "health:summary",
+      "health:cpis",
+      "probation:summary",
+      "break-glass:declare",
+      "social-care:disclose",
+      "access-log:read-own",
+    ],
+  },
+  "mash-police-officer": {
+    description: "A police officer or researcher seconded to the MASH.",
+    scopes: [
+      "identity:read",
+      ...KNOWN_TO_ALL,
+      "social-care:summary",
+      "police:summary",
+      "police:detail",
+      "police:intelligence",
+      "police:intelligence-grading",
+      // Handling-code C intelligence: only the owning force, checked row by row in the police
+      // subgraph (this scope and the caller's agency both).
+      "police:restricted",
+      "health:summary",
+      "health:cpis-known",
+      "probation:summary",
+      "probation:risk",
+      "police:disclose",
+      "access-log:read-own",
+    ],
+  },
+  "mash-health-practitioner": {
+    description: "A health safeguarding practitioner in the MASH.",
+    scopes: [
+      "identity:read",
+      ...KNOWN_TO_ALL,
+      "social-care:summary",
+      "police:summary",
+      "health:summary",
+      "health:detail",
+      "health:cpis",
+      "health:restricted",
+      "probation:risk-known",
+      "break-glass:declare",
+      "health:disclose",
+      "access-log:read-own",
+    ],
+  },
+  "probation-officer": {
+    description: "A probation practitioner contributing to MASH checks.",
+    scopes: [
+      "identity:read",
+      ...KNOWN_TO_ALL,
+      "social-care:summary",
+      "police:summary",
+      "police:intelligence",
+      "health:cpis-known",
+      "probation:summary",
+      "probation:detail",
+      "probation:risk",
+      "probation:restricted",
+      "break-glass:declare",
+      "probation:disclose",
+      "access-log:read-own",
+    ],
+  },
+  "mash-manager": {
+    description: "The MASH manager: oversees the team's enquiries and makes the decision.",
+    scopes: [
+      "identity:read",
+      ...KNOWN_TO_ALL,
+      "social-care:summary",
+      "social-care:detail",
+      "social-care:restricted",
+      "police:summary",
+      "police:intelligence",
+      "health:summary",
+      "health:cpis",
+      "probation:summary",
+      "break-glass:declare",
+      "social-care:disclose",
+      "access-log:read-own",
+      "access-log:read-team",
+    ],
+  },
+  "data-protection-officer": {
+    description: "Audits access; sees metadata about access, never the safeguarding content.",
+    scopes: ["access-log:read-own", "access-log:read-all", "break-glass:review"],
+  },
+  "professional-referrer": {
+    description: "A professional outside the MASH (e.g. a teacher) who refers concerns.",
+    scopes: [],
+  },
+} as const satisfies Record<string, RoleDefinition>;
+
+export type Role = keyof typeof ROLES;
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLES, value);
+}
+
+export function isAgency(value: string): value is Agency {
+  return (AGENCIES as readonly string[]).includes(value);
+}
+
+/** The scopes a set of roles grants; unknown role names grant nothing (deny by default). */
+export function scopesForRoles(roles: readonly string[]): Set<Scope> {
+  const scopes = new Set<Scope>();
+  for (const role of roles) {
+    if (!isRole(role)) continue;
+    for (const scope of ROLES[role].scopes) scopes.add(scope);
+  }
+  return scopes;
+}
+
+/** The roles of the MASH team itself (whose access a MASH manager oversees). */
+export const MASH_TEAM_ROLES: readonly Role[] = [
+  "mash-social-worker",
+  "mash-police-officer",
+  "mash-health-practitioner",
+  "probation-officer",
+  "mash-manager",
+];
