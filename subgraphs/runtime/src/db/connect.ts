@@ -1,0 +1,88 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { ensurePostgresDatabase } from "./ensure-database.js";
+import { StatementCounter } from "./statement-counter.js";
+import type { DatabaseTarget } from "./target.js";
+
+/** Drizzle over either driver: resolvers and seeds never need to know which. */
+export type Database<TSchema extends Record<string, unknown>> = PgDatabase<
+  PgQueryResultHKT,
+  TSchema
+>;
+
+export interface AgencyDatabase<TSchema extends Record<string, unknown>> {
+  db: Database<TSchema>;
+  target: DatabaseTarget;
+  statements: StatementCounter;
+  /** Applies the committed drizzle-kit migrations in `folder` that have not run yet. */
+  migrate(folder: string): Promise<void>;
+  /** Throws when the database cannot answer (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
+  target: DatabaseTarget;
+  schema: TSchema;
+  /** Called once per SQL statement, e.g. to feed a metrics counter. */
+  onStatement?: () => void;
+  /** Pool size for PostgreSQL; PGlite is a single connection. */
+  maxConnections?: number;
+}
+
+export async function openDatabase<TSchema extends Record<string, unknown>>(
+  options: OpenDatabaseOptions<TSchema>,
+): Promise<AgencyDatabase<TSchema>> {
+  const statements = new StatementCounter(options.onStatement);
+  return options.target.kind === "pglite"
+    ? openPglite(options.target.dataDir, options.schema, statements, options.target)
+    : openPostgres(options.target.url, options, statements);
+}
+
+async function openPglite<TSchema extends Record<string, unknown>>(
+  dataDir: string | undefined,
+  schema: TSchema,
+  statements: StatementCounter,
+  target: DatabaseTarget,
+): Promise<AgencyDatabase<TSchema>> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const db = drizzlePglite({ client, schema, logger: statements });
+  return {
+    db,
+    target,
+    statements,
+    migrate: (folder) => migratePglite(db, { migrationsFolder: folder }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres<TSchema extends Record<string, unknown>>(
+  url: string,
+  options: OpenDatabaseOptions<TSchema>,
+  statements: StatementCounter,
+): Promise<AgencyDatabase<TSchema>> {
+  await ensurePostgresDatabase(url);
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const db = drizzleNodePg({ client: pool, schema: options.schema, logger: statements });
+  return {
+    db,
+    target: options.target,
+    statements,
+    migrate: (folder) => migrateNodePg(db, { migrationsFolder: folder }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => pool.end(),
+  };
+}

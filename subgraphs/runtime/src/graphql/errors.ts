@@ -1,0 +1,48 @@
+import { GraphQLError } from "graphql";
+
+/**
+ * The `extensions.code` values this project emits. Clients switch on these, so they are part of the
+ * API: add, never rename.
+ */
+export const ErrorCode = {
+  /** An argument is malformed; `extensions.field` and `extensions.reason` say which and why. */
+  BadUserInput: "BAD_USER_INPUT",
+  /** A well-formed id names nothing. */
+  NotFound: "NOT_FOUND",
+  Unauthenticated: "UNAUTHENTICATED",
+  Forbidden: "FORBIDDEN",
+  /** The request conflicts with the current state (a stale version, an invalid transition). */
+  Conflict: "CONFLICT",
+  /** A dependency (database, access log, another agency) could not be reached. */
+  ServiceUnavailable: "SERVICE_UNAVAILABLE",
+  Internal: "INTERNAL_SERVER_ERROR",
+} as const;
+
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes whose messages are written for the caller and pass to them unchanged. */
+export const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.Internal),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+  "UNAUTHORIZED_FIELD_OR_TYPE",
+]);
+
+export function badUserInput(
+  message: string,
+  details: { field: string; reason: string },
+): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BadUserInput, field: details.field, reason: details.reason },
+  });
+}
+
+export function notFound(typeName: string, id: string): GraphQLError {
+  return new GraphQLError(`No ${typeName} with id ${id}`, {
+    extensions: { code: ErrorCode.NotFound, typeName, id },
+  });
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import type { ApolloServer, BaseContext } from "@apollo/server";
+import { fastifyApolloHandler } from "@as-integrations/fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+} from "fastify";
+import type { Logger } from "../observability/logger.js";
+import type { ServiceMetrics } from "../observability/metrics.js";
+
+export interface GraphQLServiceOptions<TContext extends BaseContext> {
+  service: string;
+  host: string;
+  port: number;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  apollo: ApolloServer<TContext>;
+  context: (request: FastifyRequest) => Promise<TContext>;
+  /** Throws when the service cannot serve its data (readiness, not liveness). */
+  checkReady: () => Promise<void>;
+  /** Routes beyond /graphql, /healthz, /readyz and /metrics. */
+  routes?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  /** Stops accepting requests, lets in-flight ones finish, then stops Apollo. */
+  close(): Promise<void>;
+}
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The HTTP shape every MASH Graph service shares: GraphQL at /graphql (POST, and GET for queries),
+ * liveness at /healthz, readiness at /readyz, Prometheus metrics at /metrics. Request logging is
+ * off at the HTTP layer because URLs of GET queries carry variables; the Apollo plugin logs ids.
+ */
+export async function startGraphQLService<TContext extends BaseContext>(
+  options: GraphQLServiceOptions<TContext>,
+): Promise<RunningService> {
+  // pino's Logger is a FastifyBaseLogger; the annotation keeps route handler types the default ones.
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && SAFE_REQUEST_ID.test(incoming)
+        ? incoming
+        : randomUUID();
+    },
+  });
+
+  await options.apollo.start();
+  const handler = fastifyApolloHandler(options.apollo, { context: options.context });
+  app.route({ url: "/graphql", method: ["GET", "POST", "OPTIONS"], handler });
+
+  app.get("/healthz", async () => ({ status: "ok", service: options.service }));
+  app.get("/readyz", async (_request, reply) => {
+    try {
+      await options.checkReady();
+      return { status: "ready", service: options.service };
+    } catch {
+      return reply.code(503).send({ status: "not ready", service: options.service });
+    }
+  });
+  app.get("/metrics", async (_request, reply) => {
+    reply.header("content-type", options.metrics.registry.contentType);
+    return options.metrics.registry.metrics();
+  });
+  await options.routes?.(app);
+
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const url = `http://${options.host}:${port}/graphql`;
+  return {
+    url,
+    port,
+    app,
+    close: async () => {
+      await app.close();
+      await options.apollo.stop();
+    },
+  };
+}

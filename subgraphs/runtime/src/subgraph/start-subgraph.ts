@@ -1,0 +1,150 @@
+import { fileURLToPath } from "node:url";
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from "@apollo/server/plugin/disabled";
+import type { RequestAuthority } from "@mash/schema/authorization/principal";
+import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
+import { loadGatewayPublicKeys } from "../auth/gateway-keys.js";
+import { createGatewayVerifier } from "../auth/gateway-token.js";
+import { enforceRequirements } from "../authorization/enforce-requirements.js";
+import { ANONYMOUS, subgraphAuthorization } from "../authorization/subgraph-authorization.js";
+import { loadSubgraphConfig } from "../config/subgraph-config.js";
+import { type AgencyDatabase, openDatabase } from "../db/connect.js";
+import { type DatabaseTarget, describeTarget } from "../db/target.js";
+import { maskUnexpectedErrors, requestLogPlugin } from "../graphql/apollo-plugins.js";
+import { type RunningService, startGraphQLService } from "../http/graphql-service.js";
+import { createLogger, type Logger } from "../observability/logger.js";
+import { createMetrics, type ServiceMetrics } from "../observability/metrics.js";
+import type { BaseRequestContext, SubgraphDefinition } from "./define-subgraph.js";
+import { graphQLRequestOf } from "./graphql-request-of.js";
+import { buildAgencySchema, readSubgraphTypeDefs } from "./subgraph-schema.js";
+
+export interface PreparedSubgraph<
+  TTables extends Record<string, unknown>,
+  TContext extends BaseRequestContext,
+> {
+  database: AgencyDatabase<TTables>;
+  apollo: ApolloServer<TContext>;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** A context as a request from this caller would get it (tests call `executeOperation` with it). */
+  contextFor(requestId: string, authority?: RequestAuthority): TContext;
+}
+
+/**
+ * Opens the agency's database, applies its migrations, seeds it when empty (if asked), and builds
+ * its Apollo server. Used by `server.ts` and by tests (with an in-memory PGlite).
+ */
+export async function prepareSubgraph<
+  TTables extends Record<string, unknown>,
+  TContext extends BaseRequestContext,
+>(
+  definition: SubgraphDefinition<TTables, TContext>,
+  options: {
+    target: DatabaseTarget;
+    logger?: Logger;
+    seed?: { seed: number; subjects: number } | undefined;
+    /** Default true; false only under NODE_ENV=test (see SUBGRAPH_AUTHORIZATION). */
+    enforceAuthorization?: boolean;
+  },
+): Promise<PreparedSubgraph<TTables, TContext>> {
+  const logger = options.logger ?? createLogger(definition.agency, "silent");
+  const metrics = createMetrics(definition.agency);
+  const database = await openDatabase({
+    target: options.target,
+    schema: definition.tables,
+    onStatement: () => metrics.sqlStatements.inc(),
+  });
+  await database.migrate(fileURLToPath(new URL("src/db/migrations", definition.packageRoot)));
+  if (options.seed && !(await definition.hasData(database.db))) {
+    const started = Date.now();
+    const counts = await definition.seed(database.db, options.seed);
+    logger.info(
+      { ...options.seed, rows: counts, ms: Date.now() - started },
+      "seeded synthetic data",
+    );
+  }
+
+  const typeDefs = readSubgraphTypeDefs(definition.packageRoot);
+  // The subgraph enforces its own SDL's requirements too: the gateway is not its only defence.
+  const built = buildAgencySchema(typeDefs, definition.resolvers);
+  const schema =
+    options.enforceAuthorization === false
+      ? built
+      : enforceRequirements(built, RequirementIndex.fromSdl(typeDefs));
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors,
+    // Federated traces (ftv1) serve only Apollo's hosted usage reporting, and cache-control hints
+    // only HTTP caching; nothing here is cacheable. Both hook every field resolution.
+    plugins: [
+      requestLogPlugin<TContext>(logger, metrics),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
+  });
+  const contextFor = (requestId: string, authority: RequestAuthority = ANONYMOUS) =>
+    definition.createContext(
+      { requestId, logger, auth: subgraphAuthorization(authority) },
+      database.db,
+    );
+  return { database, apollo, logger, metrics, contextFor };
+}
+
+export interface RunningSubgraph extends RunningService {
+  logger: Logger;
+}
+
+/** The whole life of a subgraph process: config from the environment, then serve until closed. */
+export async function startSubgraph<
+  TTables extends Record<string, unknown>,
+  TContext extends BaseRequestContext,
+>(
+  definition: SubgraphDefinition<TTables, TContext>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningSubgraph> {
+  const config = loadSubgraphConfig(definition, env);
+  const logger = createLogger(definition.agency, config.logLevel);
+  logger.info({ database: describeTarget(config.database) }, "opening database");
+  const prepared = await prepareSubgraph(definition, {
+    target: config.database,
+    logger,
+    seed: config.seed.onStart ? config.seed : undefined,
+    enforceAuthorization: config.enforceAuthorization,
+  });
+  if (!config.enforceAuthorization) {
+    logger.warn("authorization enforcement is OFF (NODE_ENV=test): never expose this subgraph");
+  }
+  const verifier = createGatewayVerifier({
+    publicJwks: loadGatewayPublicKeys(env),
+    audience: definition.agency,
+  });
+  const service = await startGraphQLService({
+    service: definition.agency,
+    host: config.host,
+    port: config.port,
+    logger,
+    metrics: prepared.metrics,
+    apollo: prepared.apollo,
+    // Only requests the gateway signed for this subgraph, bound to this very document and these
+    // variables, get an answer; anything else (a direct `_entities` call included) gets 401.
+    context: async (request) =>
+      prepared.contextFor(
+        request.id,
+        await verifier.verify(request.headers.authorization, graphQLRequestOf(request)),
+      ),
+    checkReady: () => prepared.database.ping(),
+  });
+  logger.info({ url: service.url }, "subgraph ready");
+  return {
+    ...service,
+    logger,
+    close: async () => {
+      await service.close();
+      await prepared.database.close();
+    },
+  };
+}
