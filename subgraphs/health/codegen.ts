@@ -1,0 +1,19 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+import { resolverTypesConfig } from "@mash/runtime/codegen/resolver-types-config";
+
+/** Resolver types from schema.graphql: `npm run codegen` (typecheck and build run it first). */
+const config: CodegenConfig = resolverTypesConfig({
+  packageRoot: new URL(".", import.meta.url),
+  contextType: "HealthContext",
+  mappers: {
+    Subject: "SubjectReference",
+    Enquiry: "EnquiryReference",
+    PersonName: "PersonNameParent",
+    HealthSection: "SectionParent",
+    HealthPatient: "PatientRow",
+    GpRegistration: "GpRegistrationRow",
+    CpisFlag: "CpisFlagRow",
+  },
+});
+
+export default config;

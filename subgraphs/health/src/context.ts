@@ -1,0 +1,13 @@
+import type { BaseRequestContext } from "@mash/runtime/subgraph/define-subgraph";
+import { createLoaders, type HealthDatabase, type HealthLoaders } from "./loaders.js";
+
+export interface HealthContext extends BaseRequestContext {
+  db: HealthDatabase;
+  loaders: HealthLoaders;
+  /** The request's clock: "active" flags and "last 12 months" are judged against it. */
+  now: Date;
+}
+
+export function createContext(base: BaseRequestContext, db: HealthDatabase): HealthContext {
+  return { ...base, db, loaders: createLoaders(db), now: new Date() };
+}

@@ -1,0 +1,31 @@
+import type { LinkedSection } from "@mash/runtime/graphql/linked-records";
+import type { patient, subjectLink } from "./db/schema.js";
+
+// What the resolvers of each object type receive as their parent, where that is not the SDL type
+// itself. `codegen.ts` maps the SDL types to these, so the generated resolver types check every
+// resolver against what actually flows into it. A type not listed here is its SDL shape, and the
+// object a resolver returns for it is checked field by field.
+
+export type { CpisFlagRow, GpRegistrationRow } from "./health-history.js";
+
+/** `Subject`: as this subgraph sees it, only the id, which social care owns. */
+export interface SubjectReference {
+  id: string;
+}
+
+/** `HealthSection`: the subject and its links to health records. */
+export type SectionParent = LinkedSection<typeof subjectLink.$inferSelect>;
+
+export type PatientRow = typeof patient.$inferSelect;
+
+/** `PersonName`: a patient row is its own name; aliases carry no middle names. */
+export interface PersonNameParent {
+  givenName: string;
+  familyName: string;
+  middleNames?: string[] | null;
+}
+
+/** `Enquiry`: social care owns it; this subgraph sees only its id. */
+export interface EnquiryReference {
+  id: string;
+}

@@ -1,0 +1,90 @@
+import { addressFromRow } from "@mash/runtime/db/address-columns";
+import {
+  assertEnquiryIsPurpose,
+  recordDisclosure,
+} from "@mash/runtime/disclosure/record-disclosure";
+import { entityReference, subjectReference } from "@mash/runtime/graphql/ids";
+import {
+  linkedRecordIds,
+  loadLinkedRecords,
+  loadLinkedSection,
+} from "@mash/runtime/graphql/linked-records";
+import type { Resolvers } from "./__generated__/resolvers-types.js";
+import type { HealthContext } from "./context.js";
+import * as tables from "./db/schema.js";
+import { historyLists, loadHistory } from "./health-history.js";
+import { summarise } from "./health-summary.js";
+import type { SectionParent } from "./resolver-parents.js";
+
+/** A detail list of the section: the rows of every linked record, newest first. */
+function sectionList<K extends keyof typeof historyLists>(list: K) {
+  return (section: SectionParent, _args: unknown, ctx: HealthContext) =>
+    historyLists[list](ctx, linkedRecordIds(section));
+}
+
+export const resolvers: Resolvers = {
+  Enquiry: {
+    __resolveReference: entityReference("Enquiry"),
+    // Read only under the enquiry itself: the declared purpose must be this enquiry.
+    healthDisclosures: (enquiry, _args, ctx) => {
+      assertEnquiryIsPurpose(ctx.auth, enquiry.id);
+      return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
+    },
+  },
+
+  Mutation: {
+    recordHealthDisclosure: (_root, { input }, ctx) =>
+      recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+  },
+
+  Subject: {
+    // Social care owns the subject; health needs only the id, so no query is made here. An id
+    // health has no link for is a subject health does not know (`known: false`), not an error.
+    __resolveReference: subjectReference,
+    health: (subject, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, subject.id),
+  },
+
+  HealthSection: {
+    known: (section) => section.links.length > 0,
+    summary: async (section, _args, ctx) =>
+      summarise(await loadHistory(ctx, linkedRecordIds(section)), ctx.now),
+    // HealthPatient shows no link, so the one each record carries goes unused.
+    patients: (section, _args, ctx) => loadLinkedRecords(ctx.loaders.patientById, section),
+    gpRegistrations: sectionList("gpRegistrations"),
+    cpisFlags: sectionList("cpisFlags"),
+    unscheduledCareAttendances: sectionList("unscheduledCareAttendances"),
+    communityHealthContacts: sectionList("communityHealthContacts"),
+    maternityEpisodes: sectionList("maternityEpisodes"),
+    // Each involvement carries its subject: clinical notes are released only under break-glass for
+    // that subject, which the subgraph checks record by record.
+    camhsInvolvements: async (section, _args, ctx) =>
+      (await historyLists.camhsInvolvements(ctx, linkedRecordIds(section))).map((row) => ({
+        ...row,
+        subjectId: section.subjectId,
+      })),
+  },
+
+  HealthPatient: {
+    name: (row) => row,
+    aliases: (row, _args, ctx) => ctx.loaders.aliasesByPatient.load(row.id),
+    address: (row) => addressFromRow(row),
+  },
+
+  PersonName: {
+    middleNames: (name) => name.middleNames ?? [],
+  },
+
+  GpRegistration: {
+    practice: (row) => ({ code: row.practiceCode, name: row.practiceName }),
+  },
+
+  CpisFlag: {
+    localAuthority: (row) => ({
+      name: row.localAuthorityName,
+      code: row.localAuthorityCode,
+      officeHoursPhone: row.localAuthorityOfficeHoursPhone,
+      outOfHoursPhone: row.localAuthorityOutOfHoursPhone,
+    }),
+    accesses: (row, _args, ctx) => ctx.loaders.cpisAccessesByFlag.load(row.id),
+  },
+};

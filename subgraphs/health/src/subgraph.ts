@@ -1,0 +1,17 @@
+import type { SubgraphDefinition } from "@mash/runtime/subgraph/define-subgraph";
+import { createContext, type HealthContext } from "./context.js";
+import * as tables from "./db/schema.js";
+import { resolvers } from "./resolvers.js";
+import { hasData, seed } from "./seed.js";
+
+/** Health: GP registration, CP-IS flags, unscheduled care, community health, maternity, CAMHS. */
+export const healthSubgraph: SubgraphDefinition<typeof tables, HealthContext> = {
+  agency: "health",
+  defaultPort: 4003,
+  packageRoot: new URL("..", import.meta.url),
+  tables,
+  resolvers,
+  createContext,
+  hasData,
+  seed,
+};

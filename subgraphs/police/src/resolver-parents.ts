@@ -1,0 +1,28 @@
+// What the resolvers of each object type receive as their parent, where that is not the SDL type
+// itself. `codegen.ts` maps the SDL types to these, so the generated resolver types check every
+// resolver against what actually flows into it. A type not listed here is its SDL shape, and the
+// object a resolver returns for it is checked field by field.
+
+export type {
+  IntelligenceRow,
+  LinkedNominal,
+  OffenceRow,
+  SectionParent,
+} from "./police-section.js";
+
+/** `Subject`: as this subgraph sees it, only the id, which social care owns. */
+export interface SubjectReference {
+  id: string;
+}
+
+/** `PersonName`: a nominal row is its own name; aliases carry no middle names. */
+export interface PersonNameParent {
+  givenName: string;
+  familyName: string;
+  middleNames?: string[] | null;
+}
+
+/** `Enquiry`: social care owns it; this subgraph sees only its id. */
+export interface EnquiryReference {
+  id: string;
+}

@@ -1,0 +1,79 @@
+import { addressFromRow } from "@mash/runtime/db/address-columns";
+import {
+  assertEnquiryIsPurpose,
+  recordDisclosure,
+} from "@mash/runtime/disclosure/record-disclosure";
+import { entityReference, subjectReference } from "@mash/runtime/graphql/ids";
+import { loadLinkedSection } from "@mash/runtime/graphql/linked-records";
+import type { Resolvers } from "./__generated__/resolvers-types.js";
+import * as tables from "./db/schema.js";
+import {
+  loadHistory,
+  loadIncidents,
+  loadIntelligence,
+  loadNominals,
+  loadNotifications,
+  loadOffences,
+  loadWarningMarkers,
+} from "./police-section.js";
+import { summarise } from "./police-summary.js";
+import { SOURCE_EVALUATION_GRADES } from "./source-evaluation.js";
+
+export const resolvers: Resolvers = {
+  Enquiry: {
+    __resolveReference: entityReference("Enquiry"),
+    // Read only under the enquiry itself: the declared purpose must be this enquiry.
+    policeDisclosures: (enquiry, _args, ctx) => {
+      assertEnquiryIsPurpose(ctx.auth, enquiry.id);
+      return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
+    },
+  },
+
+  Mutation: {
+    recordPoliceDisclosure: (_root, { input }, ctx) =>
+      recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+  },
+
+  Subject: {
+    // The police cannot tell whether a subject exists (social care owns that), so any well-formed
+    // id resolves, without a query; an unknown subject simply has no linked nominals.
+    __resolveReference: subjectReference,
+    police: ({ id }, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, id),
+  },
+
+  PersonName: {
+    middleNames: (name) => name.middleNames ?? [],
+  },
+
+  PoliceSection: {
+    known: (section) => section.links.length > 0,
+    summary: async (section, _args, ctx) => summarise(await loadHistory(ctx, section), ctx.now),
+    nominals: (section, _args, ctx) => loadNominals(ctx, section),
+    warningMarkers: (section, _args, ctx) => loadWarningMarkers(ctx, section),
+    notifications: (section, _args, ctx) => loadNotifications(ctx, section),
+    domesticAbuseIncidents: (section, _args, ctx) => loadIncidents(ctx, section),
+    offences: (section, _args, ctx) => loadOffences(ctx, section),
+    // Restricted (handling code C is S4): kept as its own field so authorization can narrow it.
+    intelligence: (section, _args, ctx) => loadIntelligence(ctx, section),
+  },
+
+  PoliceNominal: {
+    name: (row) => row,
+    aliases: (row, _args, ctx) => ctx.loaders.aliasesByNominal.load(row.id),
+    address: (row) => addressFromRow(row),
+  },
+
+  Offence: {
+    arrest: (row) =>
+      row.arrestedOn && row.arrestOutcome
+        ? { arrestedOn: row.arrestedOn, outcome: row.arrestOutcome }
+        : null,
+  },
+
+  IntelligenceItem: {
+    sourceEvaluationGrade: (row) => row.sourceEvaluation,
+  },
+
+  // The database keeps the numeric 3x5x2 grade; the enum names it (overrides the lower-case rule).
+  SourceEvaluation: SOURCE_EVALUATION_GRADES,
+};

@@ -1,0 +1,17 @@
+import type { SubgraphDefinition } from "@mash/runtime/subgraph/define-subgraph";
+import { createContext, type PoliceContext } from "./context.js";
+import * as tables from "./db/schema.js";
+import { resolvers } from "./resolvers.js";
+import { hasData, seed } from "./seed.js";
+
+/** The police force: nominal records and what is held against them, linked to MASH subjects. */
+export const policeSubgraph: SubgraphDefinition<typeof tables, PoliceContext> = {
+  agency: "police",
+  defaultPort: 4002,
+  packageRoot: new URL("..", import.meta.url),
+  tables,
+  resolvers,
+  createContext,
+  hasData,
+  seed,
+};

@@ -1,0 +1,121 @@
+import { addressFromRow } from "@mash/runtime/db/address-columns";
+import {
+  assertEnquiryIsPurpose,
+  recordDisclosure,
+} from "@mash/runtime/disclosure/record-disclosure";
+import { loadAllFor } from "@mash/runtime/graphql/batch-loaders";
+import { entityReference, subjectReference } from "@mash/runtime/graphql/ids";
+import {
+  linkedRecordIds,
+  loadLinked,
+  loadLinkedRecords,
+  loadLinkedSection,
+} from "@mash/runtime/graphql/linked-records";
+import type { Resolvers } from "./__generated__/resolvers-types.js";
+import type { ProbationContext } from "./context.js";
+import * as tables from "./db/schema.js";
+import {
+  type CaseRow,
+  type ConditionRow,
+  type ProbationHistory,
+  summarise,
+} from "./probation-summary.js";
+import type { OffenderRecordParent, SectionParent } from "./resolver-parents.js";
+
+/** Every case of every linked record, newest first (each record's list is ordered, the union not). */
+function loadCases(ctx: ProbationContext, section: SectionParent): Promise<CaseRow[]> {
+  return loadLinked(ctx.loaders.casesByCrn, linkedRecordIds(section), {
+    dateOf: (row) => row.startDate,
+  });
+}
+
+async function loadHistory(
+  ctx: ProbationContext,
+  section: SectionParent,
+): Promise<ProbationHistory> {
+  const cases = await loadCases(ctx, section);
+  const conditions: ConditionRow[] = await loadAllFor(
+    ctx.loaders.conditionsByCase,
+    cases.map((row) => row.id),
+  );
+  return { cases, conditions };
+}
+
+function loadRecords(
+  ctx: ProbationContext,
+  section: SectionParent,
+): Promise<OffenderRecordParent[]> {
+  return loadLinkedRecords(ctx.loaders.offenderByCrn, section);
+}
+
+export const resolvers: Resolvers = {
+  Enquiry: {
+    __resolveReference: entityReference("Enquiry"),
+    // Read only under the enquiry itself: the declared purpose must be this enquiry.
+    probationDisclosures: (enquiry, _args, ctx) => {
+      assertEnquiryIsPurpose(ctx.auth, enquiry.id);
+      return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
+    },
+  },
+
+  Mutation: {
+    recordProbationDisclosure: (_root, { input }, ctx) =>
+      recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+  },
+
+  Subject: {
+    // Social care owns the subject: probation only needs a well-formed id, so no query here. An id
+    // no record links to still resolves, to a section that says the subject is not known.
+    __resolveReference: subjectReference,
+    probation: (subject, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, subject.id),
+  },
+
+  PersonName: {
+    // Aliases and protected people carry no middle names.
+    middleNames: (name) => name.middleNames ?? [],
+  },
+
+  ProbationSection: {
+    known: (section) => section.links.length > 0,
+    summary: async (section, _args, ctx) => summarise(await loadHistory(ctx, section), ctx.now),
+    records: (section, _args, ctx) => loadRecords(ctx, section),
+    // Cases, and through them licence conditions, carry their subject: a protected person's
+    // details are released only under break-glass for that subject, checked record by record.
+    cases: async (section, _args, ctx) =>
+      (await loadCases(ctx, section)).map((row) => ({ ...row, subjectId: section.subjectId })),
+  },
+
+  OffenderRecord: {
+    name: (row) => row,
+    aliases: (row, _args, ctx) => ctx.loaders.aliasesByCrn.load(row.crn),
+    address: (row) => addressFromRow(row),
+  },
+
+  ProbationCase: {
+    mappa: (row) =>
+      row.mappaCategory && row.mappaLevel
+        ? { category: row.mappaCategory, level: row.mappaLevel }
+        : null,
+    riskOfSeriousHarm: (row) => ({
+      overall: row.roshOverall,
+      children: row.roshChildren,
+      public: row.roshPublic,
+      knownAdult: row.roshKnownAdult,
+      staff: row.roshStaff,
+    }),
+    licenceConditions: async (row, _args, ctx) =>
+      (await ctx.loaders.conditionsByCase.load(row.id)).map((condition) => ({
+        ...condition,
+        subjectId: row.subjectId,
+      })),
+  },
+
+  LicenceCondition: {
+    protectedPerson: (row, _args, ctx) => ctx.loaders.protectedPersonByCondition.load(row.id),
+  },
+
+  ProtectedPerson: {
+    name: (row) => row,
+    address: (row) => addressFromRow(row),
+  },
+};

@@ -1,0 +1,112 @@
+import { addressToRow } from "@mash/runtime/db/address-columns";
+import { stableUuid } from "@mash/runtime/db/deterministic-id";
+import { insertInChunks } from "@mash/runtime/db/insert-in-chunks";
+import type { SeedOptions } from "@mash/runtime/subgraph/define-subgraph";
+import { seedLinkRows } from "@mash/runtime/synthetic/seed-links";
+import type { LicenceCondition, ProbationCase, World } from "@mash/runtime/synthetic/types";
+import { generateWorld } from "@mash/runtime/synthetic/world";
+import * as tables from "./db/schema.js";
+import type { ProbationDatabase } from "./loaders.js";
+
+export async function hasData(db: ProbationDatabase): Promise<boolean> {
+  // A typed select rather than `db.execute`: over the runtime's driver-neutral `Database` type,
+  // `execute` returns `unknown`.
+  const rows = await db.select({ crn: tables.offender.crn }).from(tables.offender).limit(1);
+  return rows.length > 0;
+}
+
+const caseId = (row: ProbationCase) => stableUuid(row.id, "probation-case");
+const conditionId = (row: LicenceCondition) => stableUuid(row.id, "licence-condition");
+
+/** The world gives MAPPA as numbers; the database stores the enum's lower-case names. */
+function mappaColumns(row: ProbationCase) {
+  if (!row.mappa) return { mappaCategory: null, mappaLevel: null };
+  return {
+    mappaCategory: `category_${row.mappa.category}` as const,
+    mappaLevel: `level_${row.mappa.level}` as const,
+  };
+}
+
+function caseRow(row: ProbationCase) {
+  return {
+    id: caseId(row),
+    crn: row.recordId,
+    supervisionType: row.supervisionType,
+    offenderManager: row.offenderManager,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    indexOffence: row.indexOffence,
+    ...mappaColumns(row),
+    roshOverall: row.rosh.overall,
+    roshChildren: row.rosh.children,
+    roshPublic: row.rosh.public,
+    roshKnownAdult: row.rosh.knownAdult,
+    roshStaff: row.rosh.staff,
+  };
+}
+
+/**
+ * The rows probation would hold of the synthetic world: its offender records (known to social care
+ * or not), their cases and conditions, and the ground-truth links of its records to MASH subjects.
+ */
+export function probationRows(world: World) {
+  const records = world.records.probation;
+  const cases = world.probation.cases;
+  const conditions = cases.flatMap((row) =>
+    row.licenceConditions.map((condition, position) => ({ row, condition, position })),
+  );
+  return {
+    offenders: records.map((record) => ({
+      crn: record.recordId,
+      givenName: record.givenName,
+      middleNames: record.middleNames,
+      familyName: record.familyName,
+      sex: record.sex,
+      gender: record.gender,
+      dateOfBirth: record.dateOfBirth,
+      pncId: record.pncId ?? null,
+      ...addressToRow(record.address),
+    })),
+    aliases: records.flatMap((record) =>
+      record.aliases.map((alias) => ({ crn: record.recordId, ...alias })),
+    ),
+    links: seedLinkRows(world, "probation"),
+    cases: cases.map(caseRow),
+    conditions: conditions.map(({ row, condition, position }) => ({
+      id: conditionId(condition),
+      caseId: caseId(row),
+      position,
+      type: condition.type,
+      description: condition.description,
+    })),
+    // The protected person's true identity stays out: probation holds only what it recorded.
+    protectedPeople: conditions.flatMap(({ condition }) =>
+      condition.protectedPerson
+        ? [
+            {
+              conditionId: conditionId(condition),
+              givenName: condition.protectedPerson.name.givenName,
+              familyName: condition.protectedPerson.name.familyName,
+              ...addressToRow(condition.protectedPerson.address),
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+/** Fills an empty probation database from the synthetic world, in one transaction. */
+export async function seed(
+  db: ProbationDatabase,
+  options: SeedOptions,
+): Promise<Record<string, number>> {
+  const rows = probationRows(generateWorld({ seed: options.seed, subjects: options.subjects }));
+  return db.transaction(async (tx) => ({
+    offender: await insertInChunks(tx, tables.offender, rows.offenders),
+    offender_alias: await insertInChunks(tx, tables.offenderAlias, rows.aliases),
+    subject_link: await insertInChunks(tx, tables.subjectLink, rows.links),
+    probation_case: await insertInChunks(tx, tables.probationCase, rows.cases),
+    licence_condition: await insertInChunks(tx, tables.licenceCondition, rows.conditions),
+    protected_person: await insertInChunks(tx, tables.protectedPerson, rows.protectedPeople),
+  }));
+}

@@ -1,0 +1,17 @@
+import type { SubgraphDefinition } from "@mash/runtime/subgraph/define-subgraph";
+import { createContext, type ProbationContext } from "./context.js";
+import * as tables from "./db/schema.js";
+import { resolvers } from "./resolvers.js";
+import { hasData, seed } from "./seed.js";
+
+/** Probation: offender records, supervision, MAPPA and risk of serious harm, licence conditions. */
+export const probationSubgraph: SubgraphDefinition<typeof tables, ProbationContext> = {
+  agency: "probation",
+  defaultPort: 4004,
+  packageRoot: new URL("..", import.meta.url),
+  tables,
+  resolvers,
+  createContext,
+  hasData,
+  seed,
+};

@@ -1,0 +1,376 @@
+import { addressColumns } from "@mash/runtime/db/address-columns";
+import { disclosureTable } from "@mash/runtime/disclosure/disclosure-table";
+import {
+  boolean,
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+// Social care's own database. It owns the MASH person record (`person`, exposed as `Subject`) and
+// the person's history. Enum values are the lower-case forms of the SDL's enum values.
+
+export const sex = pgEnum("sex", ["female", "male"]);
+export const gender = pgEnum("gender", ["female", "male", "non_binary", "not_known"]);
+
+export const household = pgTable("household", {
+  id: uuid("id").primaryKey(),
+  ...addressColumns(),
+});
+
+export const person = pgTable(
+  "person",
+  {
+    id: uuid("id").primaryKey(),
+    givenName: text("given_name").notNull(),
+    middleNames: text("middle_names").array().notNull().default([]),
+    familyName: text("family_name").notNull(),
+    sex: sex("sex"),
+    gender: gender("gender"),
+    dateOfBirth: date("date_of_birth", { mode: "string" }),
+    nhsNumber: varchar("nhs_number", { length: 10 }),
+    upn: varchar("upn", { length: 13 }),
+    ...addressColumns(),
+    householdId: uuid("household_id").references(() => household.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // Keyset pagination runs over (family name, given name, id).
+    index("person_name_order_idx").on(table.familyName, table.givenName, table.id),
+    index("person_household_idx").on(table.householdId),
+    index("person_date_of_birth_idx").on(table.dateOfBirth),
+    index("person_postcode_idx").on(table.addressPostcode),
+    index("person_nhs_number_idx").on(table.nhsNumber),
+  ],
+);
+
+export const personAlias = pgTable(
+  "person_alias",
+  {
+    id: serial("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+  },
+  (table) => [index("person_alias_person_idx").on(table.personId)],
+);
+
+export const relationshipType = pgEnum("relationship_type", [
+  "parent",
+  "step_parent",
+  "partner",
+  "ex_partner",
+  "sibling",
+  "half_sibling",
+  "grandparent",
+  "other_relative",
+  "lodger",
+]);
+
+/** `relatedPersonId` is the `type` of `personId` (a parent row names the person's parent). */
+export const relationship = pgTable(
+  "relationship",
+  {
+    id: serial("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    relatedPersonId: uuid("related_person_id")
+      .notNull()
+      .references(() => person.id),
+    type: relationshipType("type").notNull(),
+    livesTogether: boolean("lives_together").notNull(),
+  },
+  (table) => [index("relationship_person_idx").on(table.personId)],
+);
+
+export const referrerType = pgEnum("referrer_type", [
+  "school",
+  "police",
+  "health_visitor",
+  "gp",
+  "hospital",
+  "early_years",
+  "housing",
+  "probation",
+  "family_member",
+  "member_of_public",
+  "anonymous",
+  "self",
+]);
+
+export const concernCategory = pgEnum("concern_category", [
+  "neglect",
+  "physical_abuse",
+  "emotional_abuse",
+  "sexual_abuse",
+  "domestic_abuse",
+  "child_sexual_exploitation",
+  "child_criminal_exploitation",
+  "parental_mental_health",
+  "parental_substance_misuse",
+  "missing_from_home",
+  "self_harm",
+  "self_neglect",
+  "financial_abuse",
+]);
+
+export const consentStatus = pgEnum("consent_status", ["given", "refused", "not_sought"]);
+
+export const contactOutcome = pgEnum("contact_outcome", [
+  "no_further_action",
+  "information_and_advice",
+  "early_help",
+  "child_in_need_assessment",
+  "strategy_discussion",
+  "police_action",
+  "adult_s42_enquiry",
+  "forwarded_to_allocated_worker",
+]);
+
+export const contact = pgTable(
+  "contact",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    referrerType: referrerType("referrer_type").notNull(),
+    concern: concernCategory("concern").notNull(),
+    summary: text("summary").notNull(),
+    consent: consentStatus("consent").notNull(),
+    consentReason: text("consent_reason"),
+    outcome: contactOutcome("outcome").notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("contact_person_idx").on(table.personId, table.receivedAt)],
+);
+
+export const cpCategory = pgEnum("cp_category", [
+  "neglect",
+  "physical_abuse",
+  "emotional_abuse",
+  "sexual_abuse",
+  "multiple",
+]);
+
+export const childProtectionPlan = pgTable(
+  "child_protection_plan",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    category: cpCategory("category").notNull(),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }),
+    unborn: boolean("unborn").notNull().default(false),
+  },
+  (table) => [index("child_protection_plan_person_idx").on(table.personId)],
+);
+
+export const cinPrimaryNeed = pgEnum("cin_primary_need", [
+  "n1",
+  "n2",
+  "n3",
+  "n4",
+  "n5",
+  "n6",
+  "n7",
+  "n8",
+  "n9",
+]);
+
+export const childInNeedEpisode = pgTable(
+  "child_in_need_episode",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }),
+    primaryNeed: cinPrimaryNeed("primary_need").notNull(),
+  },
+  (table) => [index("child_in_need_episode_person_idx").on(table.personId)],
+);
+
+export const legalStatus = pgEnum("legal_status", [
+  "c1",
+  "c2",
+  "e1",
+  "j1",
+  "j2",
+  "l1",
+  "l2",
+  "v2",
+  "v3",
+]);
+
+export const placementType = pgEnum("placement_type", [
+  "foster",
+  "kinship",
+  "residential",
+  "placed_with_parents",
+  "independent_living",
+]);
+
+export const lookedAfterEpisode = pgTable(
+  "looked_after_episode",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }),
+    legalStatus: legalStatus("legal_status").notNull(),
+    placementType: placementType("placement_type").notNull(),
+    /** The placement address: highly restricted. */
+    ...addressColumns(),
+  },
+  (table) => [index("looked_after_episode_person_idx").on(table.personId)],
+);
+
+export const earlyHelpEpisode = pgTable(
+  "early_help_episode",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }),
+    leadProfessional: text("lead_professional").notNull(),
+    focus: text("focus").notNull(),
+  },
+  (table) => [index("early_help_episode_person_idx").on(table.personId)],
+);
+
+export const careActCategory = pgEnum("care_act_category", [
+  "physical",
+  "domestic",
+  "sexual",
+  "psychological",
+  "financial",
+  "modern_slavery",
+  "discriminatory",
+  "organisational",
+  "neglect",
+  "self_neglect",
+]);
+
+export const adultSafeguardingOutcome = pgEnum("adult_safeguarding_outcome", [
+  "risk_removed",
+  "risk_reduced",
+  "risk_remains",
+  "no_further_action",
+  "ongoing",
+]);
+
+export const adultSafeguardingConcern = pgTable(
+  "adult_safeguarding_concern",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    category: careActCategory("category").notNull(),
+    s42Enquiry: boolean("s42_enquiry").notNull(),
+    outcome: adultSafeguardingOutcome("outcome").notNull(),
+  },
+  (table) => [index("adult_safeguarding_concern_person_idx").on(table.personId)],
+);
+
+/** An open case and its allocated worker; at most one per person. */
+export const allocation = pgTable("allocation", {
+  personId: uuid("person_id")
+    .primaryKey()
+    .references(() => person.id),
+  workerName: text("worker_name").notNull(),
+  team: text("team").notNull(),
+  since: date("since", { mode: "string" }).notNull(),
+});
+
+// The MASH enquiry (the purpose practitioners declare) and who takes part in it. The workflow
+// (rating, agency checks, decision) builds on these tables.
+
+export const enquiryStatus = pgEnum("enquiry_status", ["open", "decided", "closed"]);
+
+export const enquiry = pgTable(
+  "enquiry",
+  {
+    id: uuid("id").primaryKey(),
+    subjectId: uuid("subject_id")
+      .notNull()
+      .references(() => person.id),
+    status: enquiryStatus("status").notNull().default("open"),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    openedBy: text("opened_by").notNull(),
+  },
+  (table) => [index("enquiry_subject_idx").on(table.subjectId)],
+);
+
+export const enquiryParticipant = pgTable(
+  "enquiry_participant",
+  {
+    enquiryId: uuid("enquiry_id")
+      .notNull()
+      .references(() => enquiry.id),
+    principalId: text("principal_id").notNull(),
+    agency: text("agency").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.enquiryId, table.principalId] }),
+    index("enquiry_participant_principal_idx").on(table.principalId),
+  ],
+);
+
+export const breakGlassReviewStatus = pgEnum("break_glass_review_status", [
+  "pending",
+  "upheld",
+  "not_upheld",
+]);
+
+/** Time-limited access to one subject's restricted items, with its reason; reviewed afterwards. */
+export const breakGlassGrant = pgTable(
+  "break_glass_grant",
+  {
+    id: uuid("id").primaryKey(),
+    principalId: text("principal_id").notNull(),
+    principalAgency: text("principal_agency").notNull(),
+    subjectId: uuid("subject_id")
+      .notNull()
+      .references(() => person.id),
+    enquiryId: uuid("enquiry_id")
+      .notNull()
+      .references(() => enquiry.id),
+    reason: text("reason").notNull(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    reviewStatus: breakGlassReviewStatus("review_status").notNull().default("pending"),
+    reviewedBy: text("reviewed_by"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewNote: text("review_note"),
+  },
+  (table) => [
+    index("break_glass_grant_principal_idx").on(table.principalId, table.enquiryId),
+    index("break_glass_grant_review_idx").on(table.reviewStatus),
+  ],
+);
+
+// Social care's own disclosures for MASH enquiries (every agency keeps the same table).
+export { disclosureDecision, lawfulBasis } from "@mash/runtime/disclosure/disclosure-table";
+export const disclosure = disclosureTable();

@@ -1,0 +1,37 @@
+import type { enquiry, household, lookedAfterEpisode, person, relationship } from "./db/schema.js";
+
+// What the resolvers of each object type receive as their parent, where that is not the SDL type
+// itself. `codegen.ts` maps the SDL types to these, so the generated resolver types check every
+// resolver against what actually flows into it. A type not listed here is its SDL shape, and the
+// object a resolver returns for it is checked field by field.
+
+export type { SubjectPage } from "./subjects/list-subjects.js";
+
+/** `Subject`: the social care person record, which this subgraph owns. */
+export type PersonRow = typeof person.$inferSelect;
+export type HouseholdRow = typeof household.$inferSelect;
+export type RelationshipRow = typeof relationship.$inferSelect;
+export type EnquiryRow = typeof enquiry.$inferSelect;
+
+/** `PersonName`: a person row is its own name; aliases carry no middle names. */
+export interface PersonNameParent {
+  givenName: string;
+  familyName: string;
+  middleNames?: string[] | null;
+}
+
+/**
+ * `SocialCareSection`: whose history to load. Named `subjectId` because the subgraph's
+ * authorization checks record-level rules (purpose, break-glass) against it.
+ */
+export interface SectionParent {
+  subjectId: string;
+}
+
+/**
+ * `LookedAfterEpisode`: the row and its subject. The placement address is released only under
+ * break-glass for that subject, which the subgraph checks record by record.
+ */
+export type LookedAfterEpisodeParent = typeof lookedAfterEpisode.$inferSelect & {
+  subjectId: string;
+};

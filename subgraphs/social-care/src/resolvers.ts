@@ -1,0 +1,144 @@
+import { addressFromRow } from "@mash/runtime/db/address-columns";
+import {
+  assertEnquiryIsPurpose,
+  recordDisclosure,
+} from "@mash/runtime/disclosure/record-disclosure";
+import { notFound } from "@mash/runtime/graphql/errors";
+import { parseUuidArgument } from "@mash/runtime/graphql/ids";
+import type { Resolvers } from "./__generated__/resolvers-types.js";
+import { grantsForReview, reviewBreakGlass } from "./access/break-glass-review.js";
+import {
+  declareBreakGlass,
+  enquiryForCaller,
+  mashAuthority,
+  myEnquiries,
+} from "./access/mash-authority.js";
+import type { SocialCareContext } from "./context.js";
+import * as tables from "./db/schema.js";
+import type { PersonRow } from "./resolver-parents.js";
+import { hasHistory, type SocialCareHistory, summarise } from "./social-care-summary.js";
+import { countSubjects, listSubjects } from "./subjects/list-subjects.js";
+
+async function loadHistory(ctx: SocialCareContext, subjectId: string): Promise<SocialCareHistory> {
+  const { loaders } = ctx;
+  const [
+    contacts,
+    childProtectionPlans,
+    childInNeedEpisodes,
+    lookedAfterEpisodes,
+    earlyHelpEpisodes,
+    adultSafeguardingConcerns,
+  ] = await Promise.all([
+    loaders.contactsByPerson.load(subjectId),
+    loaders.childProtectionPlansByPerson.load(subjectId),
+    loaders.childInNeedEpisodesByPerson.load(subjectId),
+    loaders.lookedAfterEpisodesByPerson.load(subjectId),
+    loaders.earlyHelpEpisodesByPerson.load(subjectId),
+    loaders.adultSafeguardingConcernsByPerson.load(subjectId),
+  ]);
+  return {
+    contacts,
+    childProtectionPlans,
+    childInNeedEpisodes,
+    lookedAfterEpisodes,
+    earlyHelpEpisodes,
+    adultSafeguardingConcerns,
+  };
+}
+
+async function requirePerson(ctx: SocialCareContext, id: string): Promise<PersonRow> {
+  const row = await ctx.loaders.personById.load(id);
+  if (!row) throw notFound("Subject", id);
+  return row;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    mashAuthority: (_root, args, ctx) => mashAuthority(ctx, args.enquiryId),
+    myEnquiries: (_root, _args, ctx) => myEnquiries(ctx),
+    enquiry: (_root, args, ctx) => enquiryForCaller(ctx, args.id, "id"),
+    breakGlassGrants: (_root, args, ctx) => grantsForReview(ctx, args),
+    subject: (_root, args, ctx) => requirePerson(ctx, parseUuidArgument(args.id, "id", "Subject")),
+    subjects: (_root, args, ctx) => listSubjects(ctx, args),
+  },
+
+  Enquiry: {
+    __resolveReference: (reference, ctx) =>
+      ctx.loaders.enquiryById.load(
+        parseUuidArgument(reference.id, "representations.id", "Enquiry"),
+      ),
+    // Read only under the enquiry itself: the declared purpose must be this enquiry.
+    socialCareDisclosures: (enquiry, _args, ctx) => {
+      assertEnquiryIsPurpose(ctx.auth, enquiry.id);
+      return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
+    },
+    subject: (row, _args, ctx) => ctx.loaders.personById.load(row.subjectId),
+  },
+
+  Mutation: {
+    recordSocialCareDisclosure: (_root, { input }, ctx) =>
+      recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+    reviewBreakGlass: (_root, { input }, ctx) => reviewBreakGlass(ctx, input),
+    declareBreakGlass: (_root, args, ctx) => declareBreakGlass(ctx, args.input),
+  },
+
+  SubjectConnection: {
+    totalCount: (page, _args, ctx) => countSubjects(ctx, page),
+  },
+
+  Subject: {
+    // Another subgraph holds only the id; an unknown one resolves to null (the entity is absent).
+    __resolveReference: (reference, ctx) =>
+      ctx.loaders.personById.load(parseUuidArgument(reference.id, "representations.id", "Subject")),
+    name: (row) => row,
+    aliases: (row, _args, ctx) => ctx.loaders.aliasesByPerson.load(row.id),
+    address: (row) => addressFromRow(row),
+    identifiers: (row) => ({ nhsNumber: row.nhsNumber, upn: row.upn }),
+    household: (row, _args, ctx) =>
+      row.householdId ? ctx.loaders.householdById.load(row.householdId) : null,
+    relationships: (row, _args, ctx) => ctx.loaders.relationshipsByPerson.load(row.id),
+    socialCare: (row) => ({ subjectId: row.id }),
+  },
+
+  PersonName: {
+    middleNames: (name) => name.middleNames ?? [],
+  },
+
+  Household: {
+    address: (row) => addressFromRow(row),
+    members: (row, _args, ctx) => ctx.loaders.membersByHousehold.load(row.id),
+  },
+
+  Relationship: {
+    person: (row, _args, ctx) => requirePerson(ctx, row.relatedPersonId),
+  },
+
+  SocialCareSection: {
+    known: async ({ subjectId }, _args, ctx) =>
+      hasHistory(await loadHistory(ctx, subjectId)) ||
+      (await ctx.loaders.allocationByPerson.load(subjectId)) !== null,
+    summary: async ({ subjectId }, _args, ctx) =>
+      summarise(await loadHistory(ctx, subjectId), ctx.now),
+    openCase: ({ subjectId }, _args, ctx) => ctx.loaders.allocationByPerson.load(subjectId),
+    contacts: ({ subjectId }, _args, ctx) => ctx.loaders.contactsByPerson.load(subjectId),
+    childProtectionPlans: ({ subjectId }, _args, ctx) =>
+      ctx.loaders.childProtectionPlansByPerson.load(subjectId),
+    childInNeedEpisodes: ({ subjectId }, _args, ctx) =>
+      ctx.loaders.childInNeedEpisodesByPerson.load(subjectId),
+    // Each episode carries its subject: the placement address is released only under break-glass
+    // for that subject, which the subgraph checks record by record.
+    lookedAfterEpisodes: async ({ subjectId }, _args, ctx) =>
+      (await ctx.loaders.lookedAfterEpisodesByPerson.load(subjectId)).map((row) => ({
+        ...row,
+        subjectId,
+      })),
+    earlyHelpEpisodes: ({ subjectId }, _args, ctx) =>
+      ctx.loaders.earlyHelpEpisodesByPerson.load(subjectId),
+    adultSafeguardingConcerns: ({ subjectId }, _args, ctx) =>
+      ctx.loaders.adultSafeguardingConcernsByPerson.load(subjectId),
+  },
+
+  LookedAfterEpisode: {
+    placementAddress: (row) => addressFromRow(row),
+  },
+};

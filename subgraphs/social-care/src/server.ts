@@ -1,0 +1,5 @@
+import { runServiceProcess } from "@mash/runtime/http/run-process";
+import { startSubgraph } from "@mash/runtime/subgraph/start-subgraph";
+import { socialCareSubgraph } from "./subgraph.js";
+
+await runServiceProcess(() => startSubgraph(socialCareSubgraph));

@@ -1,0 +1,17 @@
+import type { SubgraphDefinition } from "@mash/runtime/subgraph/define-subgraph";
+import { createContext, type SocialCareContext } from "./context.js";
+import * as tables from "./db/schema.js";
+import { resolvers } from "./resolvers.js";
+import { hasData, seed } from "./seed.js";
+
+/** Children's and adult social care: owns the MASH subject and its social care history. */
+export const socialCareSubgraph: SubgraphDefinition<typeof tables, SocialCareContext> = {
+  agency: "social-care",
+  defaultPort: 4001,
+  packageRoot: new URL("..", import.meta.url),
+  tables,
+  resolvers,
+  createContext,
+  hasData,
+  seed,
+};
