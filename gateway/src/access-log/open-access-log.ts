@@ -1,0 +1,39 @@
+import { fileURLToPath } from "node:url";
+import { type AgencyDatabase, openDatabase } from "@mash/runtime/db/connect";
+import type { DatabaseTarget } from "@mash/runtime/db/target";
+import type { Logger } from "@mash/runtime/observability/logger";
+import type { ServiceMetrics } from "@mash/runtime/observability/metrics";
+import * as tables from "../db/schema.js";
+import { AccessLogWriter } from "./writer.js";
+
+export interface AccessLogStore {
+  database: AgencyDatabase<typeof tables>;
+  writer: AccessLogWriter;
+  close(): Promise<void>;
+}
+
+// Resolved from the package root, so it holds for src/ (tsx) and dist/ (compiled) alike.
+const MIGRATIONS = fileURLToPath(new URL("../../src/db/migrations", import.meta.url));
+
+/** Opens the gateway's database, applies its migrations and starts the access log's writer. */
+export async function openAccessLog(
+  target: DatabaseTarget,
+  logger: Logger,
+  metrics: ServiceMetrics,
+): Promise<AccessLogStore> {
+  const database = await openDatabase({
+    target,
+    schema: tables,
+    onStatement: () => metrics.sqlStatements.inc(),
+  });
+  await database.migrate(MIGRATIONS);
+  const writer = new AccessLogWriter(database.db, logger);
+  return {
+    database,
+    writer,
+    close: async () => {
+      await writer.flush();
+      await database.close();
+    },
+  };
+}

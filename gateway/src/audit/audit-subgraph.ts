@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from "@apollo/server/plugin/disabled";
+import { fastifyApolloHandler } from "@as-integrations/fastify";
+import type { GatewayVerifier } from "@mash/runtime/auth/gateway-token";
+import { enforceRequirements } from "@mash/runtime/authorization/enforce-requirements";
+import { subgraphAuthorization } from "@mash/runtime/authorization/subgraph-authorization";
+import { maskUnexpectedErrors, requestLogPlugin } from "@mash/runtime/graphql/apollo-plugins";
+import type { Logger } from "@mash/runtime/observability/logger";
+import type { ServiceMetrics } from "@mash/runtime/observability/metrics";
+import { graphQLRequestOf } from "@mash/runtime/subgraph/graphql-request-of";
+import { buildAgencySchema } from "@mash/runtime/subgraph/subgraph-schema";
+import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
+import type { FastifyInstance } from "fastify";
+import { parse } from "graphql";
+import type { GatewayDatabase } from "../access-log/writer.js";
+import { type AuditContext, auditResolvers } from "./resolvers.js";
+
+/** Where the gateway serves its audit subgraph (and where the supergraph expects it). */
+export const AUDIT_PATH = "/audit/graphql";
+export const AUDIT_SUBGRAPH = "audit";
+
+const typeDefs = parse(readFileSync(new URL("schema.graphql", import.meta.url), "utf8"));
+
+/**
+ * The access log lives in the gateway's own database, so the gateway serves the subgraph that
+ * reads it: composed into the supergraph like any agency's, reached through the gateway with a
+ * signed token like any agency's, enforcing its own SDL like any agency's.
+ */
+export async function mountAuditSubgraph(
+  app: FastifyInstance,
+  options: {
+    db: GatewayDatabase;
+    logger: Logger;
+    metrics: ServiceMetrics;
+    verifier: GatewayVerifier;
+  },
+): Promise<ApolloServer<AuditContext>> {
+  const schema = enforceRequirements(
+    buildAgencySchema(typeDefs, auditResolvers),
+    RequirementIndex.fromSdl(typeDefs),
+  );
+  const apollo = new ApolloServer<AuditContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors,
+    plugins: [
+      requestLogPlugin<AuditContext>(options.logger, options.metrics),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
+  });
+  await apollo.start();
+  app.route({
+    url: AUDIT_PATH,
+    method: ["POST"],
+    handler: fastifyApolloHandler(apollo, {
+      context: async (request) => ({
+        requestId: request.id,
+        logger: options.logger,
+        db: options.db,
+        auth: subgraphAuthorization(
+          await options.verifier.verify(request.headers.authorization, graphQLRequestOf(request)),
+        ),
+      }),
+    }),
+  });
+  return apollo;
+}

@@ -1,0 +1,71 @@
+import type { SubgraphAuthorization } from "@mash/runtime/authorization/subgraph-authorization";
+import type { Logger } from "@mash/runtime/observability/logger";
+import type { SubgraphResolvers } from "@mash/runtime/subgraph/define-subgraph";
+import {
+  type AnomalyWindow,
+  breakGlassUse,
+  bulkAccess,
+  outOfHours,
+  outsideEnquiries,
+  parseWindow,
+} from "../access-log/anomalies.js";
+import type { StoredEntry } from "../access-log/entry.js";
+import {
+  type AccessLogFilter,
+  listEntries,
+  type ReaderScope,
+  readerScope,
+} from "../access-log/read-access-log.js";
+import { verifyChain } from "../access-log/verify.js";
+import type { GatewayDatabase } from "../access-log/writer.js";
+
+/** What the audit subgraph's resolvers reach: the caller as the gateway signed them, the log. */
+export interface AuditContext {
+  requestId: string;
+  logger: Logger;
+  auth: SubgraphAuthorization;
+  db: GatewayDatabase;
+}
+
+interface AnomaliesParent {
+  scope: ReaderScope;
+  window: AnomalyWindow;
+}
+
+const subjectRefs = (ids: string[]) => ids.map((id) => ({ id }));
+
+export const auditResolvers: SubgraphResolvers<AuditContext> = {
+  Query: {
+    accessLog: (
+      _root: unknown,
+      args: { filter?: AccessLogFilter | null; first?: number | null; after?: string | null },
+      ctx: AuditContext,
+    ) => listEntries(ctx.db, readerScope(ctx.auth), args),
+    accessLogIntegrity: (
+      _root: unknown,
+      args: { expectedHead?: { seq: number; hash: string } | null },
+      ctx: AuditContext,
+    ) => verifyChain(ctx.db, args.expectedHead ?? undefined),
+    accessAnomalies: (
+      _root: unknown,
+      args: { from: string; to: string; bulkThreshold?: number; bulkWindowMinutes?: number },
+      ctx: AuditContext,
+    ): AnomaliesParent => ({ scope: readerScope(ctx.auth), window: parseWindow(args) }),
+  },
+
+  AccessAnomalies: {
+    outsideEnquiries: ({ scope, window }: AnomaliesParent, _args: unknown, ctx: AuditContext) =>
+      outsideEnquiries(ctx.db, scope, window),
+    bulkAccess: ({ scope, window }: AnomaliesParent, _args: unknown, ctx: AuditContext) =>
+      bulkAccess(ctx.db, scope, window),
+    outOfHours: ({ scope, window }: AnomaliesParent, _args: unknown, ctx: AuditContext) =>
+      outOfHours(ctx.db, scope, window),
+    breakGlassUse: ({ scope, window }: AnomaliesParent, _args: unknown, ctx: AuditContext) =>
+      breakGlassUse(ctx.db, scope, window),
+  },
+
+  AccessLogEntry: {
+    subjects: (entry: StoredEntry) => subjectRefs(entry.subjectIds),
+    subjectsOutsidePurpose: (entry: StoredEntry) => subjectRefs(entry.subjectsOutsidePurpose),
+  },
+};

@@ -1,0 +1,335 @@
+import { createHash } from "node:crypto";
+import type { ApolloGateway } from "@apollo/gateway";
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+  GatewayLoadResult,
+  GatewaySchemaLoadOrUpdateCallback,
+  GatewayUnsubscriber,
+} from "@apollo/server-gateway-interface";
+import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/runtime/authorization/unauthorized-error";
+import { ErrorCode } from "@mash/runtime/graphql/errors";
+import type { Logger } from "@mash/runtime/observability/logger";
+import type { Holder } from "@mash/schema/authorization/requirement";
+import type { RequirementIndex } from "@mash/schema/authorization/requirement-index";
+import {
+  BREAK,
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  print,
+  visit,
+} from "graphql";
+import { LRUCache } from "lru-cache";
+import { accessRecord, needsRecord, type RequestAccess } from "../access-log/access-record.js";
+import type { AccessOutcome } from "../access-log/entry.js";
+import { type ProtectedRead, protectedRead } from "../access-log/protected-coordinates.js";
+import { takeSubjectIds, withSubjectIdSelections } from "../access-log/subject-ids.js";
+import type { AccessLogWriter } from "../access-log/writer.js";
+import type { GatewayContext } from "../context.js";
+import type { AuthorizationErrorPlacement, AuthorizationMode } from "./authorization-config.js";
+import { completeResponse } from "./complete-response.js";
+import { type FilterResult, filterOperation } from "./filter-operation.js";
+
+/** A filtered operation, ready to plan: cached so that a repeated operation costs one lookup. */
+interface PreparedOperation {
+  result: FilterResult;
+  /** What to execute: filtered (or, in dry-run and off, the original), with hidden subject ids. */
+  document: DocumentNode | null;
+  operation: OperationDefinitionNode | null;
+  source: string;
+  queryHash: string;
+  /** The protected fields it reads, for the access log. */
+  read: ProtectedRead;
+}
+
+export interface AuthorizingGatewayOptions {
+  mode: AuthorizationMode;
+  errors: AuthorizationErrorPlacement;
+  index: RequirementIndex;
+  logger: Logger;
+  /** Where accesses to protected data are recorded; without it nothing is. */
+  accessLog?: AccessLogWriter;
+  /** The entity whose ids the access log records (the MASH subject). */
+  subjectType?: string;
+  /** How many filtered operations to remember (per operation × permission set). */
+  cacheSize?: number;
+}
+
+/** The answer when an access cannot be put on record: nothing protected leaves unrecorded. */
+function accessLogUnavailable(): GraphQLError {
+  return new GraphQLError(
+    "Protected data was not released because the access could not be recorded. Try again shortly.",
+    {
+      extensions: {
+        code: ErrorCode.ServiceUnavailable,
+        reason: "ACCESS_LOG_UNAVAILABLE",
+        http: { status: 503 },
+      },
+    },
+  );
+}
+
+/** The grants part of a cache key: two callers with equal grants get the same filtered operation. */
+function holderKey(holder: Holder): string {
+  return `${holder.authenticated ? 1 : 0}|${[...holder.scopes].sort().join(",")}|${[...holder.policies].sort().join(",")}`;
+}
+
+/**
+ * Whether @include/@skip appear anywhere in the document: then the filter depends on variable
+ * values, which must be part of the cache key. Decided on the parsed document, never the text
+ * (`@ include` is the same directive, and a text match would miss it).
+ */
+function hasConditionalDirectives(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === "include" || node.name.value === "skip") {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function variablesKey(
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): string {
+  if (!variables || !hasConditionalDirectives(document)) return "";
+  return createHash("sha256").update(JSON.stringify(variables)).digest("base64url");
+}
+
+/** The operation to run: the named one, or the document's only one. */
+function findOperation(
+  document: DocumentNode,
+  operationName: string | null,
+): OperationDefinitionNode | null {
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode =>
+      definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operationName === null) return operations[0] ?? null;
+  return operations.find((operation) => operation.name?.value === operationName) ?? null;
+}
+
+/** A client's mistake found while filtering (bad variables, no such operation): a 400, not a 500. */
+function asClientError(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    extensions: { ...error.extensions, http: { status: 400 } },
+  });
+}
+
+export function unauthorizedError(path: string[], status?: number): GraphQLError {
+  return new GraphQLError("Unauthorized field or type", {
+    path,
+    extensions: { code: UNAUTHORIZED_FIELD_OR_TYPE, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+/**
+ * @apollo/gateway with the Apollo Router's authorization in front of query planning: each operation
+ * is filtered for the caller before the planner sees it, so no subgraph is asked for a field the
+ * caller may not see; the answer is put back into the requested shape with nulls and one error per
+ * removed path. The filtered operation is hashed as the plan-cache key, so callers with the same
+ * grants share query plans and the planner's cache keeps working.
+ */
+export class AuthorizingGateway implements GatewayInterface {
+  readonly #inner: ApolloGateway;
+  readonly #options: AuthorizingGatewayOptions;
+  readonly #prepared: LRUCache<string, PreparedOperation>;
+  #schema: GraphQLSchema | undefined;
+
+  constructor(inner: ApolloGateway, options: AuthorizingGatewayOptions) {
+    this.#inner = inner;
+    this.#options = options;
+    this.#prepared = new LRUCache({ max: options.cacheSize ?? 2_000 });
+  }
+
+  async load(options: Parameters<GatewayInterface["load"]>[0]): Promise<GatewayLoadResult> {
+    const loaded = await this.#inner.load(options);
+    const executor = loaded.executor;
+    if (!executor) return loaded;
+    return { executor: (requestContext) => this.#execute(requestContext, executor) };
+  }
+
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
+    return this.#inner.onSchemaLoadOrUpdate((schemaContext) => {
+      // A new supergraph means new types; filtered operations of the old one no longer apply.
+      this.#schema = schemaContext.apiSchema;
+      this.#prepared.clear();
+      callback(schemaContext);
+    });
+  }
+
+  stop(): Promise<void> {
+    return this.#inner.stop();
+  }
+
+  #prepare(requestContext: GatewayGraphQLRequestContext, holder: Holder): PreparedOperation {
+    const schema = this.#schema ?? requestContext.schema;
+    const variables = requestContext.request.variables;
+    const key = [
+      requestContext.queryHash,
+      requestContext.operationName ?? "",
+      holderKey(holder),
+      variablesKey(requestContext.document, variables),
+    ].join("\u0000");
+    const cached = this.#prepared.get(key);
+    if (cached) return cached;
+    const result = filterOperation({
+      schema,
+      index: this.#options.index,
+      holder,
+      document: requestContext.document,
+      operationName: requestContext.operationName,
+      variables: variables ?? null,
+    });
+    // Filter mode executes the filtered operation; dry-run and off execute what was asked.
+    const base = this.#options.mode === "filter" ? result.document : requestContext.document;
+    const document =
+      base && this.#options.accessLog
+        ? withSubjectIdSelections(base, schema, this.#options.subjectType ?? "Subject")
+        : base;
+    const source = document ? print(document) : "";
+    const operation = document ? findOperation(document, requestContext.operationName) : null;
+    const prepared: PreparedOperation = {
+      result,
+      document,
+      operation,
+      source,
+      queryHash: createHash("sha256").update(source).digest("hex"),
+      read: document
+        ? protectedRead(document, schema, this.#options.index)
+        : { coordinates: [], restricted: false },
+    };
+    this.#prepared.set(key, prepared);
+    return prepared;
+  }
+
+  #placeErrors(response: GatewayExecutionResult, denied: GraphQLError[]): GatewayExecutionResult {
+    if (denied.length === 0 || this.#options.errors === "none") return response;
+    if (this.#options.errors === "extensions") {
+      return {
+        ...response,
+        extensions: {
+          ...response.extensions,
+          authorizationErrors: denied.map((error) => error.toJSON()),
+        },
+      };
+    }
+    return { ...response, errors: [...denied, ...(response.errors ?? [])] };
+  }
+
+  async #execute(
+    requestContext: GatewayGraphQLRequestContext,
+    executor: GatewayExecutor,
+  ): Promise<GatewayExecutionResult> {
+    const context = requestContext.context as GatewayContext;
+    if (this.#options.mode === "off" && !this.#options.accessLog) return executor(requestContext);
+    let prepared: PreparedOperation;
+    try {
+      prepared = this.#prepare(requestContext, context.grants);
+    } catch (error) {
+      if (error instanceof GraphQLError && typeof error.extensions.code === "string") {
+        return { errors: [asClientError(error)] };
+      }
+      throw error;
+    }
+    const { result } = prepared;
+    const filtering = this.#options.mode === "filter" || this.#options.mode === "reject";
+    context.access.deniedPaths = filtering ? result.unauthorizedPaths : [];
+
+    if (this.#options.mode === "reject" && result.changed) {
+      context.access.rejected = true;
+      const rejection = {
+        // The status travels on the errors: Apollo Server would otherwise answer an errors-only
+        // response with 400 (variable coercion), overriding a status set on the response.
+        errors: result.unauthorizedPaths.map((path) => unauthorizedError(path, 403)),
+      };
+      return this.#onRecord(requestContext, prepared, new Set(), "rejected", rejection);
+    }
+
+    const denied = filtering ? result.unauthorizedPaths.map((path) => unauthorizedError(path)) : [];
+    if (!prepared.document || !prepared.operation) {
+      return this.#onRecord(
+        requestContext,
+        prepared,
+        new Set(),
+        "denied",
+        this.#placeErrors({ data: null }, denied),
+      );
+    }
+    // The planner sees only the prepared operation, and caches its plan under that text.
+    const response = await executor({
+      ...requestContext,
+      document: prepared.document,
+      operation: prepared.operation,
+      source: prepared.source,
+      queryHash: prepared.queryHash,
+    });
+    const subjectIds = takeSubjectIds(response.data);
+    let answer: GatewayExecutionResult = response;
+    if (this.#options.mode === "dry-run" && result.changed) {
+      this.#options.logger.info(
+        {
+          requestId: context.requestId,
+          wouldDeny: result.unauthorizedPaths.map((p) => p.join(".")),
+        },
+        "authorization dry run",
+      );
+      answer = {
+        ...response,
+        extensions: {
+          ...response.extensions,
+          authorizationDryRun: result.unauthorizedPaths.map((path) =>
+            unauthorizedError(path).toJSON(),
+          ),
+        },
+      };
+    } else if (result.changed && this.#options.mode === "filter") {
+      const data = completeResponse(result.completion, response.data ?? null);
+      answer = this.#placeErrors({ ...response, data }, denied);
+    }
+    return this.#onRecord(requestContext, prepared, subjectIds, "returned", answer);
+  }
+
+  /**
+   * Releases the answer only once the access is on record (fail closed): if the log cannot be
+   * written, the caller gets an error instead of the protected data.
+   */
+  async #onRecord(
+    requestContext: GatewayGraphQLRequestContext,
+    prepared: PreparedOperation,
+    subjectIds: Set<string>,
+    outcome: AccessOutcome,
+    answer: GatewayExecutionResult,
+  ): Promise<GatewayExecutionResult> {
+    const writer = this.#options.accessLog;
+    if (!writer) return answer;
+    const context = requestContext.context as GatewayContext;
+    const access: RequestAccess = {
+      context,
+      operationName: requestContext.operationName,
+      operationType: requestContext.operation.operation,
+      read: outcome === "returned" ? prepared.read : { coordinates: [], restricted: false },
+      subjectIds,
+      outcome:
+        outcome === "returned" && prepared.read.coordinates.length === 0 ? "denied" : outcome,
+    };
+    if (!needsRecord(access)) return answer;
+    try {
+      await writer.record(accessRecord(access));
+      return answer;
+    } catch {
+      return { errors: [accessLogUnavailable()] };
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { fileURLToPath } from "node:url";
+import { envSchemas, parseEnv } from "@mash/runtime/config/parse-env";
+import { agencyEnvPrefix } from "@mash/runtime/config/subgraph-config";
+import { type DatabaseTarget, resolveDatabaseTarget } from "@mash/runtime/db/target";
+import { z } from "zod";
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  nodeEnv: "development" | "test" | "production";
+  logLevel: string;
+  supergraphPath: string;
+  /** How long one subgraph fetch may take before that subgraph counts as unavailable. */
+  subgraphTimeoutMs: number;
+  /** The gateway's own store (the access log). */
+  database: DatabaseTarget;
+  /** Whether accesses to protected data are recorded (and the answer held until they are). */
+  accessLog: boolean;
+  /** GraphiQL at `/` (and introspection with it): on outside production, off in it unless asked. */
+  playground: boolean;
+}
+
+const DEFAULT_SUPERGRAPH = fileURLToPath(
+  new URL("../../schema/supergraph.graphql", import.meta.url),
+);
+
+/** Reads the gateway's own settings; refuses to start on any bad value, naming each one. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const schema = z.object({
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: envSchemas.port(4000),
+    NODE_ENV: envSchemas.nodeEnv(),
+    LOG_LEVEL: envSchemas.logLevel(),
+    SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH),
+    SUBGRAPH_TIMEOUT_MS: envSchemas.duration(5_000, 120_000),
+    DATABASE_URL: envSchemas.postgresUrl(),
+    GATEWAY_DATABASE_URL: envSchemas.postgresUrl(),
+    DATA_DIR: z.string().min(1).optional(),
+    ACCESS_LOG: z.enum(["enabled", "disabled"]).default("enabled"),
+    PLAYGROUND: z.enum(["enabled", "disabled"]).optional(),
+  });
+  const parsed = parseEnv("gateway", schema, env);
+  return {
+    host: parsed.HOST,
+    port: parsed.PORT,
+    nodeEnv: parsed.NODE_ENV,
+    logLevel: parsed.LOG_LEVEL,
+    supergraphPath: parsed.SUPERGRAPH_PATH,
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    database: resolveDatabaseTarget("gateway", {
+      agencyUrl: parsed.GATEWAY_DATABASE_URL,
+      sharedUrl: parsed.DATABASE_URL,
+      dataDir: parsed.DATA_DIR,
+    }),
+    accessLog: parsed.ACCESS_LOG === "enabled",
+    playground: parsed.PLAYGROUND
+      ? parsed.PLAYGROUND === "enabled"
+      : parsed.NODE_ENV !== "production",
+  };
+}
+
+const httpUrl = z.string().refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), {
+  message: "expected an http:// or https:// URL",
+});
+
+/**
+ * `<SUBGRAPH>_URL` (POLICE_URL, SOCIAL_CARE_URL, …) moves a subgraph away from the URL the
+ * supergraph records. The names come from whichever supergraph is loaded.
+ */
+export function loadSubgraphUrlOverrides(
+  subgraphNames: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const variableOf = (name: string) => `${agencyEnvPrefix(name)}_URL`;
+  const schema = z.object(
+    Object.fromEntries(subgraphNames.map((name) => [variableOf(name), httpUrl.optional()])),
+  );
+  const parsed = parseEnv("gateway", schema, env) as Record<string, string | undefined>;
+  const overrides: Record<string, string> = {};
+  for (const name of subgraphNames) {
+    const value = parsed[variableOf(name)];
+    if (value) overrides[name] = value;
+  }
+  return overrides;
+}

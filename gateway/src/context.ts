@@ -1,0 +1,21 @@
+import type { Logger } from "@mash/runtime/observability/logger";
+import type { Grants, RequestAuthority } from "@mash/schema/authorization/principal";
+
+/** What authorization decided for a request: read later by the access log. */
+export interface AccessDecision {
+  /** Router-style paths of the selections removed for this caller. */
+  deniedPaths: string[][];
+  /** True when reject mode refused the whole operation. */
+  rejected: boolean;
+}
+
+/** What every gateway request carries from the HTTP layer into planning and subgraph fetches. */
+export interface GatewayContext {
+  requestId: string;
+  logger: Logger;
+  /** Who is asking (null principal when anonymous), their verified purpose and break-glass grants. */
+  authority: RequestAuthority;
+  /** The authority turned into scopes and satisfied policies. */
+  grants: Grants;
+  access: AccessDecision;
+}

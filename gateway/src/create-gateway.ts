@@ -1,0 +1,77 @@
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import type { GatewaySigner } from "@mash/runtime/auth/gateway-token";
+import { maskUnexpectedErrors, requestLogPlugin } from "@mash/runtime/graphql/apollo-plugins";
+import type { Logger } from "@mash/runtime/observability/logger";
+import type { ServiceMetrics } from "@mash/runtime/observability/metrics";
+import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
+import { parse } from "graphql";
+import type { AccessLogWriter } from "./access-log/writer.js";
+import type { AuthorizationConfig } from "./authorization/authorization-config.js";
+import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
+import { supergraphForApolloGateway } from "./authorization/supergraph-for-gateway.js";
+import type { GatewayContext } from "./context.js";
+import { SubgraphDataSource } from "./subgraphs/subgraph-data-source.js";
+import { documentRequirements } from "./supergraph/document-requirements.js";
+import type { LoadedSupergraph } from "./supergraph/read-supergraph.js";
+
+export interface GatewayOptions {
+  supergraph: LoadedSupergraph;
+  subgraphUrls: Record<string, string>;
+  subgraphTimeoutMs: number;
+  authorization: AuthorizationConfig;
+  signer: GatewaySigner;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Where accesses to protected data are recorded; without it nothing is. */
+  accessLog?: AccessLogWriter | undefined;
+  /** Answer introspection (the playground needs it); Apollo's default is off in production. */
+  introspection: boolean;
+}
+
+export interface GatewayServer {
+  apollo: ApolloServer<GatewayContext>;
+  gateway: AuthorizingGateway;
+}
+
+/**
+ * The federation gateway: @apollo/gateway plans each query across subgraphs; AuthorizingGateway
+ * filters it for the caller first, with the requirements read from the supergraph as composed.
+ */
+export function createGateway(options: GatewayOptions): GatewayServer {
+  const inner = new ApolloGateway({
+    supergraphSdl: supergraphForApolloGateway(options.supergraph.sdl),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({
+        name,
+        url: options.subgraphUrls[name] ?? url ?? "",
+        timeoutMs: options.subgraphTimeoutMs,
+        signer: options.signer,
+      }),
+    logger: options.logger,
+  });
+  const index = RequirementIndex.fromSdl(parse(options.supergraph.sdl));
+  // Registered before Apollo Server's own listener, so the schema it introspects is documented.
+  inner.onSchemaLoadOrUpdate(({ apiSchema }) => documentRequirements(apiSchema, index));
+  const gateway = new AuthorizingGateway(inner, {
+    mode: options.authorization.mode,
+    errors: options.authorization.errors,
+    index,
+    logger: options.logger,
+    ...(options.accessLog ? { accessLog: options.accessLog } : {}),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    introspection: options.introspection,
+    formatError: maskUnexpectedErrors,
+    plugins: [
+      requestLogPlugin<GatewayContext>(options.logger, options.metrics),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  });
+  return { apollo, gateway };
+}

@@ -1,0 +1,170 @@
+/**
+ * The operations the playground opens with, one tab each, in this order. A test validates every
+ * one against the supergraph's API schema, so an example that names a field the graph no longer
+ * has fails CI rather than greeting a developer with an error.
+ *
+ * The MASH workflow's operations (the work queue, submitting a contact, recording a decision)
+ * belong here too once the workflow's fields are in the supergraph.
+ */
+export interface ExampleOperation {
+  /** The operation's name; GraphiQL titles the tab with it. */
+  operationName: string;
+  /** One line on what it shows, for the guide and the tab's leading comment. */
+  summary: string;
+  /** The document: the operation and the fragments it spreads. */
+  query: string;
+  /** What the variables editor starts with. */
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * Variables the persona picker fills in when a purpose is chosen: the subject of the chosen
+ * enquiry. An example that declares one of these gets the chosen subject without any typing.
+ */
+export const PURPOSE_SUBJECT_VARIABLE = "subjectId";
+
+const CASE_PICTURE = `# The case picture: the enquiry's subject and their household,
+# as each agency knows them. Choose a persona and a purpose
+# above: the purpose fills in $subjectId. Ask again as another
+# persona: what that role may not see comes back null, with an
+# UNAUTHORIZED_FIELD_OR_TYPE error.
+query CasePicture($subjectId: ID!) {
+  subject(id: $subjectId) {
+    ...Person
+    ...AgencySections
+    household {
+      members {
+        ...Person
+        ...AgencySections
+      }
+    }
+  }
+}
+
+fragment Person on Subject {
+  id
+  name {
+    givenName
+    familyName
+  }
+  dateOfBirth
+  address {
+    postcode
+  }
+}
+
+fragment AgencySections on Subject {
+  socialCare {
+    ...SocialCarePart
+  }
+  police {
+    ...PolicePart
+  }
+  health {
+    ...HealthPart
+  }
+  probation {
+    ...ProbationPart
+  }
+}
+
+fragment SocialCarePart on SocialCareSection {
+  known
+  summary {
+    contactCount
+    onChildProtectionPlan
+    lookedAfter
+  }
+  contacts {
+    receivedAt
+    concern
+    outcome
+  }
+}
+
+fragment PolicePart on PoliceSection {
+  known
+  summary {
+    domesticAbuseIncidentCount
+    latestDashRisk
+    offenceCount
+  }
+}
+
+fragment HealthPart on HealthSection {
+  known
+  summary {
+    activeCpisFlag
+    unscheduledCareAttendancesInLast12Months
+  }
+}
+
+fragment ProbationPart on ProbationSection {
+  known
+  summary {
+    underSupervision
+    currentMappa {
+      category
+      level
+    }
+    currentRoshOverall
+  }
+}
+`;
+
+const MY_ENQUIRIES = `# The MASH enquiries you take part in: the purposes you may
+# declare (the x-mash-purpose header; the picker above sets it).
+query MyEnquiries {
+  myEnquiries {
+    id
+    status
+    openedAt
+    subject {
+      id
+      name {
+        givenName
+        familyName
+      }
+    }
+  }
+}
+`;
+
+const DECLARE_BREAK_GLASS = `# Break-glass: the most restricted items (a placement address,
+# CAMHS notes, a protected person) need a grant, recorded with
+# your reason for the data protection officer to review. Needs
+# a purpose, and a role that may declare it (not the police).
+mutation DeclareBreakGlass($subjectId: ID!) {
+  declareBreakGlass(
+    input: {
+      subjectId: $subjectId
+      reason: "Strategy discussion today: the current placement address is needed."
+      minutes: 15
+    }
+  ) {
+    id
+    subjectId
+    expiresAt
+  }
+}
+`;
+
+export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
+  {
+    operationName: "CasePicture",
+    summary: "The enquiry's subject and household, with each agency's section",
+    query: CASE_PICTURE,
+    variables: { [PURPOSE_SUBJECT_VARIABLE]: "" },
+  },
+  {
+    operationName: "MyEnquiries",
+    summary: "The enquiries you take part in: the purposes you may declare",
+    query: MY_ENQUIRIES,
+  },
+  {
+    operationName: "DeclareBreakGlass",
+    summary: "Declare break-glass access to a subject's restricted items",
+    query: DECLARE_BREAK_GLASS,
+    variables: { [PURPOSE_SUBJECT_VARIABLE]: "" },
+  },
+];

@@ -1,0 +1,4 @@
+import { runServiceProcess } from "@mash/runtime/http/run-process";
+import { startGateway } from "./start-gateway.js";
+
+await runServiceProcess(() => startGateway());

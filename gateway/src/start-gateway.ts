@@ -1,0 +1,168 @@
+import { loadGatewayPublicKeys, loadGatewaySigningKey } from "@mash/runtime/auth/gateway-keys";
+import { createGatewaySigner, createGatewayVerifier } from "@mash/runtime/auth/gateway-token";
+import { ErrorCode } from "@mash/runtime/graphql/errors";
+import { startGraphQLService } from "@mash/runtime/http/graphql-service";
+import { createLogger, type Logger } from "@mash/runtime/observability/logger";
+import { createMetrics } from "@mash/runtime/observability/metrics";
+import { grantsFor, type RequestAuthority } from "@mash/schema/authorization/principal";
+import type { FastifyRequest } from "fastify";
+import { GraphQLError } from "graphql";
+import { openAccessLog } from "./access-log/open-access-log.js";
+import { AUDIT_PATH, AUDIT_SUBGRAPH, mountAuditSubgraph } from "./audit/audit-subgraph.js";
+import { loadAuthConfig } from "./auth/auth-config.js";
+import { createAuthenticator } from "./auth/authenticate.js";
+import { loadAuthorizationConfig } from "./authorization/authorization-config.js";
+import { forgetPurposesAfterMutation } from "./authorization/forget-after-mutation.js";
+import {
+  createPurposeVerifier,
+  PURPOSE_HEADER,
+  type PurposeVerifier,
+} from "./authorization/purpose-verifier.js";
+import { loadGatewayConfig, loadSubgraphUrlOverrides } from "./config.js";
+import type { GatewayContext } from "./context.js";
+import { createGateway } from "./create-gateway.js";
+import { trustsDevIdentityProvider } from "./dev/dev-identity-provider.js";
+import { registerDevTokenRoutes } from "./dev/dev-token-routes.js";
+import { registerPlaygroundRoutes } from "./playground/playground-routes.js";
+import { readSupergraph } from "./supergraph/read-supergraph.js";
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+function headerValue(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+/**
+ * Reads configuration and the supergraph, then serves /graphql, /healthz, /readyz and /metrics;
+ * the playground at / unless switched off, and development tokens where the development identity
+ * provider is trusted.
+ */
+export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningGateway> {
+  const config = loadGatewayConfig(env);
+  const authConfig = loadAuthConfig(env);
+  const authorization = loadAuthorizationConfig(env);
+  const signer = createGatewaySigner({ privateJwk: loadGatewaySigningKey(env) });
+  const supergraph = readSupergraph(config.supergraphPath);
+  const subgraphUrls = loadSubgraphUrlOverrides(
+    supergraph.subgraphs.map((subgraph) => subgraph.name),
+    env,
+  );
+  // The audit subgraph is served by this very process: reach it where this gateway listens.
+  subgraphUrls[AUDIT_SUBGRAPH] ??= `http://${config.host}:${config.port}${AUDIT_PATH}`;
+  const logger = createLogger("gateway", config.logLevel);
+  const metrics = createMetrics("gateway");
+  const accessLog = config.accessLog
+    ? await openAccessLog(config.database, logger, metrics)
+    : undefined;
+  const authenticator = createAuthenticator(authConfig);
+
+  const purposeHost = supergraph.subgraphs.find(
+    (subgraph) => subgraph.name === authorization.purposeSubgraph,
+  );
+  const purposes: PurposeVerifier | undefined = purposeHost
+    ? createPurposeVerifier({
+        url: subgraphUrls[purposeHost.name] ?? purposeHost.url,
+        audience: purposeHost.name,
+        signer,
+        cacheMs: authorization.purposeCacheMs,
+        timeoutMs: config.subgraphTimeoutMs,
+      })
+    : undefined;
+
+  /** Who is asking, and for what: the caller's token, then their declared purpose, verified. */
+  const contextFor = async (request: FastifyRequest): Promise<GatewayContext> => {
+    const principal = await authenticator.authenticate(headerValue(request, "authorization"));
+    let authority: RequestAuthority = { principal, purpose: null, breakGlass: [] };
+    const declared = headerValue(request, PURPOSE_HEADER);
+    if (declared) {
+      if (!principal) {
+        throw new GraphQLError("Sign in before declaring a purpose.", {
+          extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } },
+        });
+      }
+      if (!purposes) {
+        throw new GraphQLError("This graph has no MASH enquiries to declare as a purpose.", {
+          extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } },
+        });
+      }
+      authority = { principal, ...(await purposes.verify(principal, declared)) };
+    }
+    return {
+      requestId: request.id,
+      logger,
+      authority,
+      grants: grantsFor(authority),
+      access: { deniedPaths: [], rejected: false },
+    };
+  };
+
+  const { apollo } = createGateway({
+    supergraph,
+    subgraphUrls,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    authorization,
+    signer,
+    logger,
+    metrics,
+    accessLog: accessLog?.writer,
+    plugins: purposes ? [forgetPurposesAfterMutation(purposes)] : [],
+    introspection: config.nodeEnv !== "production" || config.playground,
+  });
+  const devTokens = trustsDevIdentityProvider(authConfig);
+  let loaded = false;
+  const service = await startGraphQLService({
+    service: "gateway",
+    host: config.host,
+    port: config.port,
+    logger,
+    metrics,
+    apollo,
+    context: contextFor,
+    checkReady: async () => {
+      if (!loaded) throw new Error("supergraph not loaded");
+      // Without its access log the gateway can release nothing protected: not ready.
+      await accessLog?.database.ping();
+    },
+    routes: async (app) => {
+      if (config.playground) registerPlaygroundRoutes(app, { logger });
+      if (devTokens) registerDevTokenRoutes(app);
+      if (accessLog) {
+        await mountAuditSubgraph(app, {
+          db: accessLog.database.db,
+          logger,
+          metrics,
+          verifier: createGatewayVerifier({
+            publicJwks: loadGatewayPublicKeys(env),
+            audience: AUDIT_SUBGRAPH,
+          }),
+        });
+      }
+    },
+  });
+  loaded = true;
+  logger.info(
+    {
+      url: service.url,
+      subgraphs: supergraph.subgraphs.map((subgraph) => subgraph.name),
+      authorization: authorization.mode,
+      playground: config.playground ? service.url.replace(/graphql$/, "") : "off",
+      devTokens,
+    },
+    "gateway ready",
+  );
+  return {
+    url: service.url,
+    port: service.port,
+    logger,
+    close: async () => {
+      await service.close();
+      await accessLog?.close();
+    },
+  };
+}
