@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { dropPostgresDatabase } from "@mash/runtime/db/ensure-database";
+import { agencyDatabaseUrl } from "@mash/runtime/db/target";
+import { type RunningStack, SUBGRAPH_NAMES, startStack } from "../../scripts/stack.js";
+
+export interface StackBackend {
+  name: string;
+  env(): Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+/** The seed every cross-service test boots with; tests regenerate the same world for ground truth. */
+export const TEST_WORLD = { seed: 11, subjects: 400 };
+
+const pglite: StackBackend = {
+  name: "pglite",
+  env: () => ({ DATA_DIR: "memory" }),
+  cleanup: async () => {},
+};
+
+function postgres(serverUrl: string): StackBackend {
+  const url = new URL(serverUrl);
+  url.pathname = `/mash_stack_${randomBytes(4).toString("hex")}`;
+  const shared = url.toString();
+  return {
+    name: "postgres",
+    env: () => ({ DATABASE_URL: shared }),
+    cleanup: async () => {
+      // Every service's database: the agencies' and the gateway's (the access log).
+      for (const service of [...SUBGRAPH_NAMES, "gateway"]) {
+        await dropPostgresDatabase(agencyDatabaseUrl(shared, service));
+      }
+    },
+  };
+}
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export function stackBackends(env: NodeJS.ProcessEnv = process.env): StackBackend[] {
+  return env.TEST_DATABASE_URL ? [pglite, postgres(env.TEST_DATABASE_URL)] : [pglite];
+}
+
+/**
+ * Authorization (and with it the access log) switched off everywhere (NODE_ENV=test only): for
+ * data-path tests that read many unrelated subjects at once, which no practitioner's purpose would
+ * cover. Signatures are still required between gateway and subgraphs.
+ */
+export const AUTHORIZATION_OFF: Record<string, string> = {
+  NODE_ENV: "test",
+  AUTHZ_MODE: "off",
+  SUBGRAPH_AUTHORIZATION: "off",
+  ACCESS_LOG: "disabled",
+};
+
+/** The real processes on free ports, seeded with TEST_WORLD. */
+export async function startTestStack(
+  backend: StackBackend,
+  extraEnv: Record<string, string> = {},
+  output: "silent" | "capture" = "silent",
+): Promise<RunningStack> {
+  return startStack({
+    ports: { gateway: 0, "social-care": 0, police: 0, health: 0, probation: 0 },
+    env: {
+      ...backend.env(),
+      SEED: String(TEST_WORLD.seed),
+      SEED_SUBJECTS: String(TEST_WORLD.subjects),
+      LOG_LEVEL: "warn",
+      ...extraEnv,
+    },
+    output: process.env.STACK_OUTPUT === "pretty" ? "pretty" : output,
+  });
+}
