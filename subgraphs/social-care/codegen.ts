@@ -14,6 +14,12 @@ const config: CodegenConfig = resolverTypesConfig({
     Relationship: "RelationshipRow",
     SocialCareSection: "SectionParent",
     LookedAfterEpisode: "LookedAfterEpisodeParent",
+    MyContact: "MashContactRow",
+    MashContact: "MashContactRow",
+    ContactReferrer: "MashContactRow",
+    ContactPerson: "ContactPersonRow",
+    RatingChange: "RatingChangeRow",
+    EnquiryDecision: "EnquiryDecisionRow",
   },
 });
 

@@ -1,4 +1,15 @@
-import type { enquiry, household, lookedAfterEpisode, person, relationship } from "./db/schema.js";
+import type {
+  enquiry,
+  enquiryCheckSubject,
+  enquiryDecision,
+  enquiryRatingChange,
+  household,
+  lookedAfterEpisode,
+  mashContact,
+  mashContactPerson,
+  person,
+  relationship,
+} from "./db/schema.js";
 
 // What the resolvers of each object type receive as their parent, where that is not the SDL type
 // itself. `codegen.ts` maps the SDL types to these, so the generated resolver types check every
@@ -35,3 +46,10 @@ export interface SectionParent {
 export type LookedAfterEpisodeParent = typeof lookedAfterEpisode.$inferSelect & {
   subjectId: string;
 };
+
+/** `MyContact` and `MashContact`: the contact row (what a referrer sees is the SDL's choice). */
+export type MashContactRow = typeof mashContact.$inferSelect;
+export type ContactPersonRow = typeof mashContactPerson.$inferSelect;
+export type RatingChangeRow = typeof enquiryRatingChange.$inferSelect;
+export type EnquiryDecisionRow = typeof enquiryDecision.$inferSelect;
+export type CheckSubjectRow = typeof enquiryCheckSubject.$inferSelect;
