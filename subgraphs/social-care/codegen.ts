@@ -6,7 +6,7 @@ const config: CodegenConfig = resolverTypesConfig({
   packageRoot: new URL(".", import.meta.url),
   contextType: "SocialCareContext",
   mappers: {
-    Subject: "PersonRow",
+    Subject: "SubjectParent",
     PersonName: "PersonNameParent",
     Enquiry: "EnquiryRow",
     SubjectConnection: "SubjectPage",

@@ -20,6 +20,15 @@ export type { SubjectPage } from "./subjects/list-subjects.js";
 
 /** `Subject`: the social care person record, which this subgraph owns. */
 export type PersonRow = typeof person.$inferSelect;
+
+/**
+ * `Subject` as resolvers receive it: the person row and, when the gateway resolves early warnings,
+ * the police and health dates it fetched for them (`@requires`).
+ */
+export type SubjectParent = PersonRow & {
+  policeDomesticAbuseChildPresentDates?: readonly string[] | null;
+  healthEmergencyAttendanceDates?: readonly string[] | null;
+};
 export type HouseholdRow = typeof household.$inferSelect;
 export type RelationshipRow = typeof relationship.$inferSelect;
 export type EnquiryRow = typeof enquiry.$inferSelect;

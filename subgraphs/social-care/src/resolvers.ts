@@ -60,6 +60,16 @@ async function requirePerson(ctx: SocialCareContext, id: string): Promise<Person
   return row;
 }
 
+/** The `@requires` fields of a Subject reference, when present and well-formed. */
+function requiredDates(reference: Record<string, unknown>) {
+  const dates = (value: unknown) =>
+    Array.isArray(value) ? value.filter((d): d is string => typeof d === "string") : null;
+  return {
+    policeDomesticAbuseChildPresentDates: dates(reference.policeDomesticAbuseChildPresentDates),
+    healthEmergencyAttendanceDates: dates(reference.healthEmergencyAttendanceDates),
+  };
+}
+
 type EnquiryDecisionRowAgency = "social_care" | "police" | "health" | "probation";
 
 /** The decision on the enquiry opened from a contact, if any (two batched lookups). */
@@ -161,8 +171,13 @@ export const resolvers: Resolvers = {
 
   Subject: {
     // Another subgraph holds only the id; an unknown one resolves to null (the entity is absent).
-    __resolveReference: (reference, ctx) =>
-      ctx.loaders.personById.load(parseUuidArgument(reference.id, "representations.id", "Subject")),
+    // With `@requires`, the reference also carries the police and health dates for early warnings.
+    __resolveReference: async (reference, ctx) => {
+      const row = await ctx.loaders.personById.load(
+        parseUuidArgument(reference.id, "representations.id", "Subject"),
+      );
+      return row ? { ...row, ...requiredDates(reference) } : null;
+    },
     name: (row) => row,
     aliases: (row, _args, ctx) => ctx.loaders.aliasesByPerson.load(row.id),
     address: (row) => addressFromRow(row),

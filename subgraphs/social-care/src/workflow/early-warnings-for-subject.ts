@@ -1,6 +1,6 @@
 import { unauthorizedField } from "@mash/runtime/authorization/unauthorized-error";
 import type { SocialCareContext } from "../context.js";
-import type { PersonRow } from "../resolver-parents.js";
+import type { SubjectParent } from "../resolver-parents.js";
 import { type EarlyWarning, earlyWarnings } from "./early-warnings.js";
 
 /**
@@ -10,11 +10,7 @@ import { type EarlyWarning, earlyWarnings } from "./early-warnings.js";
  */
 export async function earlyWarningsFor(
   ctx: SocialCareContext,
-  subject: PersonRow,
-  crossAgency: {
-    domesticAbuseChildPresentDates?: readonly string[] | null;
-    emergencyAttendanceDates?: readonly string[] | null;
-  } = {},
+  subject: SubjectParent,
 ): Promise<EarlyWarning[]> {
   if (!ctx.auth.subjectInPurpose(subject.id)) throw unauthorizedField("OUTSIDE_PURPOSE");
   const { loaders } = ctx;
@@ -34,7 +30,7 @@ export async function earlyWarningsFor(
       ...newContacts.map((contact) => contact.receivedAt),
     ],
     caseClosedDates: closed,
-    domesticAbuseChildPresentDates: crossAgency.domesticAbuseChildPresentDates ?? [],
-    emergencyAttendanceDates: crossAgency.emergencyAttendanceDates ?? [],
+    domesticAbuseChildPresentDates: subject.policeDomesticAbuseChildPresentDates ?? [],
+    emergencyAttendanceDates: subject.healthEmergencyAttendanceDates ?? [],
   });
 }
