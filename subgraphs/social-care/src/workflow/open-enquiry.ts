@@ -1,6 +1,6 @@
 import { notFound } from "@mash/runtime/graphql/errors";
 import { parseUuidArgument } from "@mash/runtime/graphql/ids";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { SocialCareContext } from "../context.js";
 import {
   enquiry,
@@ -63,13 +63,21 @@ export async function openEnquiry(ctx: SocialCareContext, contactIdArgument: str
     const created = named.filter((row) => !row.personId).map((row) => ({ row, ...newPerson(row) }));
     if (created.length > 0) {
       await tx.insert(person).values(created.map(({ row: _row, ...values }) => values));
-      for (const { row, id } of created) {
-        await tx
-          .update(mashContactPerson)
-          .set({ personId: id })
-          .where(eq(mashContactPerson.id, row.id));
-        row.personId = id;
-      }
+      // One statement for all of them: each named person gets the record made for them.
+      const personIdFor = sql.join(
+        created.map(({ row, id }) => sql`when ${row.id} then ${id}::uuid`),
+        sql` `,
+      );
+      await tx
+        .update(mashContactPerson)
+        .set({ personId: sql`case ${mashContactPerson.id} ${personIdFor} end` })
+        .where(
+          inArray(
+            mashContactPerson.id,
+            created.map(({ row }) => row.id),
+          ),
+        );
+      for (const { row, id } of created) row.personId = id;
     }
     const subjectId = named.find((row) => row.role === "subject")?.personId;
     if (!subjectId) throw new Error("a contact without its subject");

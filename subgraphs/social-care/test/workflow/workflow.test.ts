@@ -221,6 +221,19 @@ describe.each(testDatabases())("the MASH workflow in social care on $name", (dat
       expect(enquiry.checksRequestedAt).not.toBeNull();
       expect(enquiry.checkSubjects).toHaveLength(3);
       expect(enquiry.checkSubjects.map((s) => s.id)).toContain(enquiry.subject.id);
+      // Everyone named now has a person record, stored against the contact.
+      const read = await harness.execute(
+        `query ($id: ID!) { enquiry(id: $id) { contact { status people { role subject { id } } } } }`,
+        { id: enquiry.id },
+        worker,
+      );
+      const opened = dataOf<{
+        contact: { status: string; people: { subject: { id: string } | null }[] };
+      }>(read, "enquiry");
+      expect(opened.contact.status).toBe("IN_ENQUIRY");
+      expect(opened.contact.people.map((p) => p.subject?.id).sort()).toEqual(
+        enquiry.checkSubjects.map((s) => s.id).sort(),
+      );
       const again = await harness.execute(OPEN, { id: contact.id }, worker);
       expect(errorOf(again).code).toBe("INVALID_TRANSITION");
     });
