@@ -6,7 +6,7 @@ const config: CodegenConfig = resolverTypesConfig({
   packageRoot: new URL(".", import.meta.url),
   contextType: "SocialCareContext",
   mappers: {
-    Subject: "PersonRow",
+    Subject: "SubjectParent",
     PersonName: "PersonNameParent",
     Enquiry: "EnquiryRow",
     SubjectConnection: "SubjectPage",
@@ -14,6 +14,12 @@ const config: CodegenConfig = resolverTypesConfig({
     Relationship: "RelationshipRow",
     SocialCareSection: "SectionParent",
     LookedAfterEpisode: "LookedAfterEpisodeParent",
+    MyContact: "MashContactRow",
+    MashContact: "MashContactRow",
+    ContactReferrer: "MashContactRow",
+    ContactPerson: "ContactPersonRow",
+    RatingChange: "RatingChangeRow",
+    EnquiryDecision: "EnquiryDecisionRow",
   },
 });
 

@@ -2,9 +2,6 @@
  * The operations the playground opens with, one tab each, in this order. A test validates every
  * one against the supergraph's API schema, so an example that names a field the graph no longer
  * has fails CI rather than greeting a developer with an error.
- *
- * The MASH workflow's operations (the work queue, submitting a contact, recording a decision)
- * belong here too once the workflow's fields are in the supergraph.
  */
 export interface ExampleOperation {
   /** The operation's name; GraphiQL titles the tab with it. */
@@ -149,6 +146,68 @@ mutation DeclareBreakGlass($subjectId: ID!) {
 }
 `;
 
+const WORK_QUEUE = `# The MASH work queue: overdue first, then RED first, then by
+# deadline. Add agency: POLICE (or HEALTH, …) for the enquiries
+# whose checks that agency still owes. As a MASH team persona.
+query WorkQueue {
+  workQueue(first: 20) {
+    id
+    status
+    version
+    rating
+    checksRequestedAt
+    checksDueAt
+    overdue
+    subject {
+      id
+      name {
+        givenName
+        familyName
+      }
+    }
+    ratingHistory {
+      from
+      to
+      rationale
+      changedAt
+    }
+  }
+}
+`;
+
+const SUBMIT_CONTACT = `# A referrer (the referrer persona) tells the MASH about a
+# concern. Retrying with the same idempotencyKey never creates a
+# second contact. Follow it afterwards with myContacts.
+mutation SubmitContact($input: SubmitContactInput!) {
+  submitContact(input: $input) {
+    id
+    status
+    receivedAt
+    outcome
+    feedback
+  }
+}
+`;
+
+const RECORD_DECISION = `# The MASH manager decides a rated enquiry. Pass the version you
+# read (STALE_VERSION if someone changed it since); with checks
+# outstanding, say why you decide now.
+mutation RecordDecision($input: DecideEnquiryInput!) {
+  decideEnquiry(input: $input) {
+    id
+    status
+    version
+    decision {
+      outcome
+      rationale
+      referrerFeedback
+      decidedBy
+      decidedAt
+    }
+  }
+}
+`;
+
 export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
   {
     operationName: "CasePicture",
@@ -166,5 +225,47 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
     summary: "Declare break-glass access to a subject's restricted items",
     query: DECLARE_BREAK_GLASS,
     variables: { [PURPOSE_SUBJECT_VARIABLE]: "" },
+  },
+  {
+    operationName: "WorkQueue",
+    summary: "The MASH work queue: overdue first, then by rating and deadline",
+    query: WORK_QUEUE,
+  },
+  {
+    operationName: "SubmitContact",
+    summary: "A referrer submits a concern to the MASH",
+    query: SUBMIT_CONTACT,
+    variables: {
+      input: {
+        idempotencyKey: "playground-example-0001",
+        referrer: {
+          name: "Emma Lindqvist",
+          role: "Designated safeguarding lead",
+          organisation: "Synthetic Primary School",
+          type: "SCHOOL",
+          email: "dsl@school.example",
+        },
+        subject: { givenName: "Alex", familyName: "Example", dateOfBirth: "2017-03-14" },
+        household: [{ givenName: "Sam", familyName: "Example", relationshipToSubject: "mother" }],
+        concern: "NEGLECT",
+        summary: "Alex has come to school hungry and unwashed most days for two weeks.",
+        consent: { decision: "GIVEN" },
+      },
+    },
+  },
+  {
+    operationName: "RecordDecision",
+    summary: "The MASH manager records the decision on a rated enquiry",
+    query: RECORD_DECISION,
+    variables: {
+      input: {
+        enquiryId: "",
+        expectedVersion: 2,
+        outcome: "EARLY_HELP",
+        rationale: "Needs are met by early help; no risk of significant harm found.",
+        referrerFeedback: "Early help will contact the family this week.",
+        outstandingAgencies: [],
+      },
+    },
   },
 ];

@@ -103,6 +103,26 @@ export const SCOPES = {
     description:
       "Record probation's disclosure for an enquiry: what it shares, or why it declines.",
   },
+  "contact:submit": {
+    tier: "access",
+    description:
+      "Submit a contact (a safeguarding concern) to the MASH, and follow one's own contacts' outcomes.",
+  },
+  "enquiry:read": {
+    tier: "S2",
+    description:
+      "The MASH's enquiries: rating, its history, deadlines, the work queue, the decision and early warnings.",
+  },
+  "enquiry:screen": {
+    tier: "access",
+    description:
+      "Screen contacts: open an enquiry from a contact and rate it (RAG), with a rationale.",
+  },
+  "enquiry:decide": {
+    tier: "access",
+    description:
+      "Decide a MASH enquiry's outcome, with a rationale and feedback to the referrer; close it.",
+  },
   "access-log:read-own": {
     tier: "access",
     description: "Read the access log's entries about one's own requests (metadata only).",
@@ -175,6 +195,8 @@ export const ROLES = {
       "probation:summary",
       "break-glass:declare",
       "social-care:disclose",
+      "enquiry:read",
+      "enquiry:screen",
       "access-log:read-own",
     ],
   },
@@ -196,6 +218,7 @@ export const ROLES = {
       "probation:summary",
       "probation:risk",
       "police:disclose",
+      "enquiry:read",
       "access-log:read-own",
     ],
   },
@@ -213,6 +236,7 @@ export const ROLES = {
       "probation:risk-known",
       "break-glass:declare",
       "health:disclose",
+      "enquiry:read",
       "access-log:read-own",
     ],
   },
@@ -231,6 +255,7 @@ export const ROLES = {
       "probation:restricted",
       "break-glass:declare",
       "probation:disclose",
+      "enquiry:read",
       "access-log:read-own",
     ],
   },
@@ -249,6 +274,9 @@ export const ROLES = {
       "probation:summary",
       "break-glass:declare",
       "social-care:disclose",
+      "enquiry:read",
+      "enquiry:screen",
+      "enquiry:decide",
       "access-log:read-own",
       "access-log:read-team",
     ],
@@ -258,8 +286,9 @@ export const ROLES = {
     scopes: ["access-log:read-own", "access-log:read-all", "break-glass:review"],
   },
   "professional-referrer": {
-    description: "A professional outside the MASH (e.g. a teacher) who refers concerns.",
-    scopes: [],
+    description:
+      "A professional outside the MASH (e.g. a teacher) who refers concerns and sees their outcome.",
+    scopes: ["contact:submit"],
   },
 } as const satisfies Record<string, RoleDefinition>;
 

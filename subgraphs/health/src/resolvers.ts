@@ -12,6 +12,7 @@ import {
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import type { HealthContext } from "./context.js";
 import * as tables from "./db/schema.js";
+import { emergencyAttendanceDates } from "./early-warning-dates.js";
 import { historyLists, loadHistory } from "./health-history.js";
 import { summarise } from "./health-summary.js";
 import type { SectionParent } from "./resolver-parents.js";
@@ -42,6 +43,8 @@ export const resolvers: Resolvers = {
     // health has no link for is a subject health does not know (`known: false`), not an error.
     __resolveReference: subjectReference,
     health: (subject, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, subject.id),
+    healthEmergencyAttendanceDates: (subject, _args, ctx) =>
+      emergencyAttendanceDates(ctx, subject.id),
   },
 
   HealthSection: {

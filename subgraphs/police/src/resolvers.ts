@@ -7,6 +7,7 @@ import { entityReference, subjectReference } from "@mash/runtime/graphql/ids";
 import { loadLinkedSection } from "@mash/runtime/graphql/linked-records";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import * as tables from "./db/schema.js";
+import { domesticAbuseChildPresentDates } from "./early-warning-dates.js";
 import {
   loadHistory,
   loadIncidents,
@@ -39,6 +40,8 @@ export const resolvers: Resolvers = {
     // id resolves, without a query; an unknown subject simply has no linked nominals.
     __resolveReference: subjectReference,
     police: ({ id }, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, id),
+    policeDomesticAbuseChildPresentDates: ({ id }, _args, ctx) =>
+      domesticAbuseChildPresentDates(ctx, id),
   },
 
   PersonName: {

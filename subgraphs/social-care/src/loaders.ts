@@ -1,6 +1,6 @@
 import type { Database } from "@mash/runtime/db/connect";
 import { rowByColumn, rowsByColumn } from "@mash/runtime/db/row-loaders";
-import { desc } from "drizzle-orm";
+import { asc, desc } from "drizzle-orm";
 import * as tables from "./db/schema.js";
 
 export type SocialCareDatabase = Database<typeof tables>;
@@ -57,6 +57,34 @@ export function createLoaders(db: SocialCareDatabase) {
       [desc(tables.adultSafeguardingConcern.raisedAt)],
     ),
     allocationByPerson: rowByColumn(db, tables.allocation, tables.allocation.personId),
+    // The MASH workflow.
+    mashContactById: rowByColumn(db, tables.mashContact, tables.mashContact.id),
+    mashContactPeopleByContact: rowsByColumn(
+      db,
+      tables.mashContactPerson,
+      tables.mashContactPerson.contactId,
+      [asc(tables.mashContactPerson.position)],
+    ),
+    mashContactsBySubject: rowsByColumn(
+      db,
+      tables.mashContact,
+      tables.mashContact.subjectPersonId,
+      [desc(tables.mashContact.receivedAt)],
+    ),
+    enquiryByContact: rowByColumn(db, tables.enquiry, tables.enquiry.contactId),
+    ratingChangesByEnquiry: rowsByColumn(
+      db,
+      tables.enquiryRatingChange,
+      tables.enquiryRatingChange.enquiryId,
+      [asc(tables.enquiryRatingChange.changedAt), asc(tables.enquiryRatingChange.id)],
+    ),
+    checkSubjectsByEnquiry: rowsByColumn(
+      db,
+      tables.enquiryCheckSubject,
+      tables.enquiryCheckSubject.enquiryId,
+      [asc(tables.enquiryCheckSubject.requestedAt)],
+    ),
+    decisionByEnquiry: rowByColumn(db, tables.enquiryDecision, tables.enquiryDecision.enquiryId),
   };
 }
 

@@ -1,4 +1,15 @@
-import type { enquiry, household, lookedAfterEpisode, person, relationship } from "./db/schema.js";
+import type {
+  enquiry,
+  enquiryCheckSubject,
+  enquiryDecision,
+  enquiryRatingChange,
+  household,
+  lookedAfterEpisode,
+  mashContact,
+  mashContactPerson,
+  person,
+  relationship,
+} from "./db/schema.js";
 
 // What the resolvers of each object type receive as their parent, where that is not the SDL type
 // itself. `codegen.ts` maps the SDL types to these, so the generated resolver types check every
@@ -9,6 +20,15 @@ export type { SubjectPage } from "./subjects/list-subjects.js";
 
 /** `Subject`: the social care person record, which this subgraph owns. */
 export type PersonRow = typeof person.$inferSelect;
+
+/**
+ * `Subject` as resolvers receive it: the person row and, when the gateway resolves early warnings,
+ * the police and health dates it fetched for them (`@requires`).
+ */
+export type SubjectParent = PersonRow & {
+  policeDomesticAbuseChildPresentDates?: readonly string[] | null;
+  healthEmergencyAttendanceDates?: readonly string[] | null;
+};
 export type HouseholdRow = typeof household.$inferSelect;
 export type RelationshipRow = typeof relationship.$inferSelect;
 export type EnquiryRow = typeof enquiry.$inferSelect;
@@ -35,3 +55,10 @@ export interface SectionParent {
 export type LookedAfterEpisodeParent = typeof lookedAfterEpisode.$inferSelect & {
   subjectId: string;
 };
+
+/** `MyContact` and `MashContact`: the contact row (what a referrer sees is the SDL's choice). */
+export type MashContactRow = typeof mashContact.$inferSelect;
+export type ContactPersonRow = typeof mashContactPerson.$inferSelect;
+export type RatingChangeRow = typeof enquiryRatingChange.$inferSelect;
+export type EnquiryDecisionRow = typeof enquiryDecision.$inferSelect;
+export type CheckSubjectRow = typeof enquiryCheckSubject.$inferSelect;

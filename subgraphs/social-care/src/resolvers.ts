@@ -18,6 +18,14 @@ import * as tables from "./db/schema.js";
 import type { PersonRow } from "./resolver-parents.js";
 import { hasHistory, type SocialCareHistory, summarise } from "./social-care-summary.js";
 import { countSubjects, listSubjects } from "./subjects/list-subjects.js";
+import { closeEnquiry, decideEnquiry } from "./workflow/decide-enquiry.js";
+import { earlyWarningsFor } from "./workflow/early-warnings-for-subject.js";
+import { myContacts } from "./workflow/my-contacts.js";
+import { openEnquiry } from "./workflow/open-enquiry.js";
+import { rateEnquiry } from "./workflow/rate-enquiry.js";
+import { ACTIVE_STATES } from "./workflow/state-machine.js";
+import { submitContact } from "./workflow/submit-contact.js";
+import { contactsAwaitingScreening, workQueue } from "./workflow/work-queue.js";
 
 async function loadHistory(ctx: SocialCareContext, subjectId: string): Promise<SocialCareHistory> {
   const { loaders } = ctx;
@@ -52,6 +60,24 @@ async function requirePerson(ctx: SocialCareContext, id: string): Promise<Person
   return row;
 }
 
+/** The `@requires` fields of a Subject reference, when present and well-formed. */
+function requiredDates(reference: Record<string, unknown>) {
+  const dates = (value: unknown) =>
+    Array.isArray(value) ? value.filter((d): d is string => typeof d === "string") : null;
+  return {
+    policeDomesticAbuseChildPresentDates: dates(reference.policeDomesticAbuseChildPresentDates),
+    healthEmergencyAttendanceDates: dates(reference.healthEmergencyAttendanceDates),
+  };
+}
+
+type EnquiryDecisionRowAgency = "social_care" | "police" | "health" | "probation";
+
+/** The decision on the enquiry opened from a contact, if any (two batched lookups). */
+async function decisionOf(ctx: SocialCareContext, contactId: string) {
+  const opened = await ctx.loaders.enquiryByContact.load(contactId);
+  return opened ? ctx.loaders.decisionByEnquiry.load(opened.id) : null;
+}
+
 export const resolvers: Resolvers = {
   Query: {
     mashAuthority: (_root, args, ctx) => mashAuthority(ctx, args.enquiryId),
@@ -60,6 +86,9 @@ export const resolvers: Resolvers = {
     breakGlassGrants: (_root, args, ctx) => grantsForReview(ctx, args),
     subject: (_root, args, ctx) => requirePerson(ctx, parseUuidArgument(args.id, "id", "Subject")),
     subjects: (_root, args, ctx) => listSubjects(ctx, args),
+    myContacts: (_root, args, ctx) => myContacts(ctx, args.first),
+    contactsAwaitingScreening: (_root, args, ctx) => contactsAwaitingScreening(ctx, args.first),
+    workQueue: (_root, args, ctx) => workQueue(ctx, args),
   },
 
   Enquiry: {
@@ -73,6 +102,55 @@ export const resolvers: Resolvers = {
       return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
     },
     subject: (row, _args, ctx) => ctx.loaders.personById.load(row.subjectId),
+    // Enquiries opened before the workflow requested their checks when they were opened.
+    checksRequestedAt: (row) => row.checksRequestedAt ?? row.openedAt,
+    checkSubjects: async (row, _args, ctx) => {
+      const checks = await ctx.loaders.checkSubjectsByEnquiry.load(row.id);
+      const people = await ctx.loaders.personById.loadMany(checks.map((check) => check.personId));
+      return people.filter(
+        (found): found is PersonRow => found !== null && !(found instanceof Error),
+      );
+    },
+    overdue: (row, _args, ctx) =>
+      ACTIVE_STATES.includes(row.status) && row.checksDueAt !== null && row.checksDueAt < ctx.now,
+    ratingHistory: (row, _args, ctx) => ctx.loaders.ratingChangesByEnquiry.load(row.id),
+    contact: (row, _args, ctx) =>
+      row.contactId ? ctx.loaders.mashContactById.load(row.contactId) : null,
+    decision: (row, _args, ctx) => ctx.loaders.decisionByEnquiry.load(row.id),
+  },
+
+  RatingChange: {
+    from: (row) => row.fromRating,
+    to: (row) => row.toRating,
+  },
+
+  MyContact: {
+    outcome: async (row, _args, ctx) => (await decisionOf(ctx, row.id))?.outcome ?? null,
+    feedback: async (row, _args, ctx) => (await decisionOf(ctx, row.id))?.referrerFeedback ?? null,
+    decidedAt: async (row, _args, ctx) => (await decisionOf(ctx, row.id))?.decidedAt ?? null,
+  },
+
+  MashContact: {
+    referrer: (row) => row,
+    people: (row, _args, ctx) => ctx.loaders.mashContactPeopleByContact.load(row.id),
+  },
+
+  ContactReferrer: {
+    name: (row) => row.referrerName,
+    role: (row) => row.referrerRole,
+    organisation: (row) => row.referrerOrganisation,
+    type: (row) => row.referrerType,
+    phone: (row) => row.referrerPhone,
+    email: (row) => row.referrerEmail,
+  },
+
+  ContactPerson: {
+    address: (row) => addressFromRow(row),
+    subject: (row, _args, ctx) => (row.personId ? ctx.loaders.personById.load(row.personId) : null),
+  },
+
+  EnquiryDecision: {
+    outstandingAgencies: (row) => row.outstandingAgencies as EnquiryDecisionRowAgency[],
   },
 
   Mutation: {
@@ -80,6 +158,11 @@ export const resolvers: Resolvers = {
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     reviewBreakGlass: (_root, { input }, ctx) => reviewBreakGlass(ctx, input),
     declareBreakGlass: (_root, args, ctx) => declareBreakGlass(ctx, args.input),
+    submitContact: (_root, { input }, ctx) => submitContact(ctx, input),
+    openEnquiry: (_root, { input }, ctx) => openEnquiry(ctx, input.contactId),
+    rateEnquiry: (_root, { input }, ctx) => rateEnquiry(ctx, input),
+    decideEnquiry: (_root, { input }, ctx) => decideEnquiry(ctx, input),
+    closeEnquiry: (_root, { input }, ctx) => closeEnquiry(ctx, input),
   },
 
   SubjectConnection: {
@@ -88,8 +171,13 @@ export const resolvers: Resolvers = {
 
   Subject: {
     // Another subgraph holds only the id; an unknown one resolves to null (the entity is absent).
-    __resolveReference: (reference, ctx) =>
-      ctx.loaders.personById.load(parseUuidArgument(reference.id, "representations.id", "Subject")),
+    // With `@requires`, the reference also carries the police and health dates for early warnings.
+    __resolveReference: async (reference, ctx) => {
+      const row = await ctx.loaders.personById.load(
+        parseUuidArgument(reference.id, "representations.id", "Subject"),
+      );
+      return row ? { ...row, ...requiredDates(reference) } : null;
+    },
     name: (row) => row,
     aliases: (row, _args, ctx) => ctx.loaders.aliasesByPerson.load(row.id),
     address: (row) => addressFromRow(row),
@@ -98,6 +186,7 @@ export const resolvers: Resolvers = {
       row.householdId ? ctx.loaders.householdById.load(row.householdId) : null,
     relationships: (row, _args, ctx) => ctx.loaders.relationshipsByPerson.load(row.id),
     socialCare: (row) => ({ subjectId: row.id }),
+    earlyWarnings: (row, _args, ctx) => earlyWarningsFor(ctx, row),
   },
 
   PersonName: {

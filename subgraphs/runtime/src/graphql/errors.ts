@@ -13,6 +13,14 @@ export const ErrorCode = {
   Forbidden: "FORBIDDEN",
   /** The request conflicts with the current state (a stale version, an invalid transition). */
   Conflict: "CONFLICT",
+  /** The MASH workflow does not allow this step from the enquiry's or contact's current state. */
+  InvalidTransition: "INVALID_TRANSITION",
+  /** The `expectedVersion` is not the record's current version: someone else changed it first. */
+  StaleVersion: "STALE_VERSION",
+  /** An idempotency key was reused with a different payload. */
+  IdempotencyKeyReused: "IDEMPOTENCY_KEY_REUSED",
+  /** A decision while agency checks are outstanding, without the reason to go ahead anyway. */
+  ChecksOutstanding: "CHECKS_OUTSTANDING",
   /** A dependency (database, access log, another agency) could not be reached. */
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
   Internal: "INTERNAL_SERVER_ERROR",

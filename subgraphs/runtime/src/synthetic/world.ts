@@ -9,6 +9,7 @@
 import { RecordBook } from "./agency-records.js";
 import { addBackground, addDoppelgangers, addPoliceDuplicates } from "./background.js";
 import { dayFromIso } from "./dates.js";
+import { addEarlyWarningScenarios } from "./early-warning-scenarios.js";
 import { PersonIdentifiers } from "./person-identifiers.js";
 import { Places } from "./places.js";
 import { Random } from "./random.js";
@@ -76,6 +77,8 @@ export function generateWorld(options: WorldOptions): World {
   addBackground(state, options.subjects);
   addPoliceDuplicates(state);
   state.records.finalise();
+  // Last, from its own stream: everything above is the same with or without it.
+  addEarlyWarningScenarios(state, options.seed);
 
   return {
     options: { seed: options.seed, subjects: options.subjects, asOf: asOfIso },

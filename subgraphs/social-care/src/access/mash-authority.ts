@@ -1,6 +1,6 @@
 import { badUserInput, ErrorCode, notFound } from "@mash/runtime/graphql/errors";
 import { parseUuidArgument } from "@mash/runtime/graphql/ids";
-import { and, desc, eq, gt, or } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, or } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import type { SocialCareContext } from "../context.js";
 import {
@@ -10,6 +10,7 @@ import {
   person,
   relationship,
 } from "../db/schema.js";
+import { ACTIVE_STATES } from "../workflow/state-machine.js";
 
 /** Managers oversee every enquiry of the team, so any open one is a purpose they may declare. */
 const OVERSEES_ALL_ENQUIRIES = "mash-manager";
@@ -93,7 +94,7 @@ export async function enquiryForCaller(
 export async function mashAuthority(ctx: SocialCareContext, enquiryIdArgument: string) {
   const principal = requirePrincipal(ctx);
   const found = await enquiryForCaller(ctx, enquiryIdArgument, "enquiryId");
-  if (found.status !== "open") {
+  if (!ACTIVE_STATES.includes(found.status)) {
     throw forbidden("The enquiry is no longer open, so it cannot be a purpose.", "ENQUIRY_CLOSED");
   }
   const enquiryId = found.id;
@@ -174,7 +175,8 @@ export async function declareBreakGlass(ctx: SocialCareContext, input: DeclareBr
 /** The open enquiries a caller may declare as their purpose. */
 export async function myEnquiries(ctx: SocialCareContext) {
   const principal = requirePrincipal(ctx);
-  const open = eq(enquiry.status, "open");
+  // Rated enquiries are still being worked: their checks run against the rating's deadline.
+  const open = inArray(enquiry.status, [...ACTIVE_STATES]);
   if (principal.roles.includes(OVERSEES_ALL_ENQUIRIES)) {
     return ctx.db.select().from(enquiry).where(open).orderBy(desc(enquiry.openedAt));
   }

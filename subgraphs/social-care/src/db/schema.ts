@@ -4,12 +4,15 @@ import {
   boolean,
   date,
   index,
+  integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
   serial,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
@@ -306,7 +309,8 @@ export const allocation = pgTable("allocation", {
 // The MASH enquiry (the purpose practitioners declare) and who takes part in it. The workflow
 // (rating, agency checks, decision) builds on these tables.
 
-export const enquiryStatus = pgEnum("enquiry_status", ["open", "decided", "closed"]);
+export const enquiryStatus = pgEnum("enquiry_status", ["open", "rated", "decided", "closed"]);
+export const enquiryRating = pgEnum("enquiry_rating", ["red", "amber", "green", "blue"]);
 
 export const enquiry = pgTable(
   "enquiry",
@@ -318,8 +322,24 @@ export const enquiry = pgTable(
     status: enquiryStatus("status").notNull().default("open"),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
     openedBy: text("opened_by").notNull(),
+    // The workflow (docs/workflow.md). Enquiries seeded before it have no contact.
+    contactId: uuid("contact_id"),
+    /** Optimistic concurrency: every workflow write checks and bumps it. */
+    version: integer("version").notNull().default(1),
+    rating: enquiryRating("rating"),
+    /** When agency checks were requested: when the enquiry was opened. */
+    checksRequestedAt: timestamp("checks_requested_at", { withTimezone: true }),
+    /** The current rating's deadline for agency checks. */
+    checksDueAt: timestamp("checks_due_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: text("closed_by"),
   },
-  (table) => [index("enquiry_subject_idx").on(table.subjectId)],
+  (table) => [
+    index("enquiry_subject_idx").on(table.subjectId),
+    // One enquiry per contact, even when two workers open it at once.
+    uniqueIndex("enquiry_contact_idx").on(table.contactId),
+    index("enquiry_queue_idx").on(table.status, table.checksDueAt),
+  ],
 );
 
 export const enquiryParticipant = pgTable(
@@ -374,3 +394,143 @@ export const breakGlassGrant = pgTable(
 // Social care's own disclosures for MASH enquiries (every agency keeps the same table).
 export { disclosureDecision, lawfulBasis } from "@mash/runtime/disclosure/disclosure-table";
 export const disclosure = disclosureTable();
+
+// The MASH workflow (docs/workflow.md): contacts as referrers submit them, the people they name,
+// the enquiry's rating history, the people checks are requested for, and the decision.
+
+export const mashContactStatus = pgEnum("mash_contact_status", [
+  "awaiting_screening",
+  "routed_to_allocated_worker",
+  "in_enquiry",
+  "decided",
+]);
+export const consentDecision = pgEnum("consent_decision", [
+  "given",
+  "not_sought",
+  "refused_overridden",
+]);
+export const contactPersonRole = pgEnum("contact_person_role", [
+  "subject",
+  "household_member",
+  "other",
+]);
+
+/** A contact as a referrer submitted it through the graph (history lives in `contact`). */
+export const mashContact = pgTable(
+  "mash_contact",
+  {
+    id: uuid("id").primaryKey(),
+    referrerId: text("referrer_id").notNull(),
+    referrerAgency: text("referrer_agency").notNull(),
+    /** Per referrer: a retried submission with the same key returns the first contact. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    /** SHA-256 of the canonical input: the same key with another payload is refused. */
+    payloadHash: text("payload_hash").notNull(),
+    referrerName: text("referrer_name").notNull(),
+    referrerRole: text("referrer_role").notNull(),
+    referrerOrganisation: text("referrer_organisation").notNull(),
+    referrerType: referrerType("referrer_type").notNull(),
+    referrerPhone: text("referrer_phone"),
+    referrerEmail: text("referrer_email"),
+    concern: concernCategory("concern").notNull(),
+    summary: text("summary").notNull(),
+    consent: consentDecision("consent").notNull(),
+    consentReason: text("consent_reason"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    status: mashContactStatus("status").notNull(),
+    /** The subject's person record, when it matched one on submission. */
+    subjectPersonId: uuid("subject_person_id").references(() => person.id),
+    routedToWorker: text("routed_to_worker"),
+    routedToTeam: text("routed_to_team"),
+  },
+  (table) => [
+    uniqueIndex("mash_contact_idempotency_idx").on(table.referrerId, table.idempotencyKey),
+    index("mash_contact_status_idx").on(table.status, table.receivedAt),
+    index("mash_contact_subject_idx").on(table.subjectPersonId, table.receivedAt),
+  ],
+);
+
+/** A person a contact names: the subject, a household member or another named person. */
+export const mashContactPerson = pgTable(
+  "mash_contact_person",
+  {
+    id: serial("id").primaryKey(),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => mashContact.id),
+    position: integer("position").notNull(),
+    role: contactPersonRole("role").notNull(),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    dateOfBirth: date("date_of_birth", { mode: "string" }),
+    nhsNumber: varchar("nhs_number", { length: 10 }),
+    relationshipToSubject: text("relationship_to_subject"),
+    ...addressColumns(),
+    /** The MASH person record: matched on submission, or created when the enquiry opens. */
+    personId: uuid("person_id").references(() => person.id),
+  },
+  (table) => [index("mash_contact_person_contact_idx").on(table.contactId, table.position)],
+);
+
+/** Every rating an enquiry was given: who, when, why, from what to what. Never changed. */
+export const enquiryRatingChange = pgTable(
+  "enquiry_rating_change",
+  {
+    id: serial("id").primaryKey(),
+    enquiryId: uuid("enquiry_id")
+      .notNull()
+      .references(() => enquiry.id),
+    fromRating: enquiryRating("from_rating"),
+    toRating: enquiryRating("to_rating").notNull(),
+    rationale: text("rationale").notNull(),
+    changedBy: text("changed_by").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+  },
+  (table) => [index("enquiry_rating_change_enquiry_idx").on(table.enquiryId, table.changedAt)],
+);
+
+/** The people agency checks are requested for when an enquiry opens. */
+export const enquiryCheckSubject = pgTable(
+  "enquiry_check_subject",
+  {
+    enquiryId: uuid("enquiry_id")
+      .notNull()
+      .references(() => enquiry.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    role: contactPersonRole("role").notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.enquiryId, table.personId] }),
+    index("enquiry_check_subject_person_idx").on(table.personId),
+  ],
+);
+
+export const enquiryOutcome = pgEnum("enquiry_outcome", [
+  "no_further_action",
+  "advice",
+  "early_help",
+  "child_in_need_assessment_s17",
+  "strategy_discussion_s47",
+  "police_action",
+  "adult_s42_enquiry",
+  "forward_to_allocated_worker",
+]);
+
+/** The MASH manager's decision on an enquiry: one per enquiry. */
+export const enquiryDecision = pgTable("enquiry_decision", {
+  enquiryId: uuid("enquiry_id")
+    .primaryKey()
+    .references(() => enquiry.id),
+  outcome: enquiryOutcome("outcome").notNull(),
+  rationale: text("rationale").notNull(),
+  referrerFeedback: text("referrer_feedback").notNull(),
+  /** Agencies the client said were still outstanding when the decision was made. */
+  outstandingAgencies: jsonb("outstanding_agencies").$type<string[]>().notNull().default([]),
+  outstandingChecksOverrideReason: text("outstanding_checks_override_reason"),
+  decidedBy: text("decided_by").notNull(),
+  decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,22 @@
+import { unauthorizedField } from "@mash/runtime/authorization/unauthorized-error";
+import { linkedRecordIds, loadLinkedSection } from "@mash/runtime/graphql/linked-records";
+import type { HealthContext } from "./context.js";
+import { historyLists } from "./health-history.js";
+
+/**
+ * For social care's early warnings (an `@inaccessible` field it `@requires`): the days the subject
+ * attended an emergency department. Dates only: the presenting complaint stays with health.
+ */
+export async function emergencyAttendanceDates(
+  ctx: HealthContext,
+  subjectId: string,
+): Promise<string[]> {
+  // The subject reference carries no `subjectId`, so the purpose is checked here, not by the runtime.
+  if (!ctx.auth.subjectInPurpose(subjectId)) throw unauthorizedField("OUTSIDE_PURPOSE");
+  const section = await loadLinkedSection(ctx.loaders.linksBySubject, subjectId);
+  const attendances = await historyLists.unscheduledCareAttendances(ctx, linkedRecordIds(section));
+  const days = attendances
+    .filter((attendance) => attendance.setting === "emergency_department")
+    .map((attendance) => attendance.attendedAt.toISOString().slice(0, 10));
+  return [...new Set(days)].sort();
+}

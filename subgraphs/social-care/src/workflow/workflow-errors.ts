@@ -1,0 +1,43 @@
+import { ErrorCode } from "@mash/runtime/graphql/errors";
+import { GraphQLError } from "graphql";
+
+// The workflow's own refusals, each with a code clients switch on (see docs/workflow.md).
+
+export function invalidTransition(message: string, from: string, action: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.InvalidTransition, from: from.toUpperCase(), action },
+  });
+}
+
+export function staleVersion(expected: number, current: number): GraphQLError {
+  return new GraphQLError(
+    "Someone changed the enquiry since you read it: read it again and retry.",
+    {
+      extensions: {
+        code: ErrorCode.StaleVersion,
+        expectedVersion: expected,
+        currentVersion: current,
+      },
+    },
+  );
+}
+
+export function idempotencyKeyReused(): GraphQLError {
+  return new GraphQLError(
+    "This idempotency key was already used for a different contact: use a new key.",
+    { extensions: { code: ErrorCode.IdempotencyKeyReused, field: "input.idempotencyKey" } },
+  );
+}
+
+export function checksOutstanding(agencies: readonly string[]): GraphQLError {
+  return new GraphQLError(
+    "Agency checks are outstanding: give outstandingChecksOverrideReason to decide now.",
+    {
+      extensions: {
+        code: ErrorCode.ChecksOutstanding,
+        field: "input.outstandingChecksOverrideReason",
+        outstandingAgencies: agencies.map((agency) => agency.toUpperCase()),
+      },
+    },
+  );
+}

@@ -1,0 +1,101 @@
+import type { GraphQLResult, SubgraphHarness } from "@mash/runtime/testing/subgraph-harness";
+import { PERSONAS } from "@mash/schema/authorization/personas";
+import type { RequestAuthority } from "@mash/schema/authorization/principal";
+import type { SocialCareContext } from "../../src/context.js";
+import type * as tables from "../../src/db/schema.js";
+
+export type Harness = SubgraphHarness<typeof tables, SocialCareContext>;
+
+/** A persona as the gateway would sign it on, with an optional purpose. */
+export function as(key: string, extra: Partial<RequestAuthority> = {}): RequestAuthority {
+  const found = PERSONAS.find((candidate) => candidate.key === key);
+  if (!found) throw new Error(`no persona ${key}`);
+  return {
+    principal: {
+      id: found.id,
+      displayName: found.displayName,
+      agency: found.agency,
+      roles: [...found.roles],
+    },
+    purpose: null,
+    breakGlass: [],
+    ...extra,
+  };
+}
+
+/** Another referrer (same role as the persona, another person). */
+export const OTHER_REFERRER: RequestAuthority = {
+  principal: {
+    id: "test-other-referrer",
+    displayName: "Another teacher",
+    agency: "education",
+    roles: ["professional-referrer"],
+  },
+  purpose: null,
+  breakGlass: [],
+};
+
+export const SUBMIT = `mutation Submit($input: SubmitContactInput!) {
+  submitContact(input: $input) { id status receivedAt concern outcome feedback }
+}`;
+export const OPEN = `mutation Open($id: ID!) {
+  openEnquiry(input: { contactId: $id }) { id status version checksRequestedAt checksDueAt rating checkSubjects { id } subject { id } }
+}`;
+export const RATE = `mutation Rate($input: RateEnquiryInput!) {
+  rateEnquiry(input: $input) { id status version rating checksDueAt ratingHistory { from to rationale changedBy dueAt } }
+}`;
+export const DECIDE = `mutation Decide($input: DecideEnquiryInput!) {
+  decideEnquiry(input: $input) { id status version decision { outcome rationale referrerFeedback outstandingAgencies outstandingChecksOverrideReason decidedBy } }
+}`;
+export const CLOSE = `mutation Close($input: CloseEnquiryInput!) {
+  closeEnquiry(input: $input) { id status version }
+}`;
+
+let keys = 0;
+
+/** A valid contact about a child nobody has recorded, with a household; `overrides` replace parts. */
+export function contactInput(overrides: Record<string, unknown> = {}) {
+  keys += 1;
+  return {
+    idempotencyKey: `test-key-${process.pid}-${keys}-${Date.now()}`,
+    referrer: {
+      name: "Synthetic Teacher",
+      role: "Designated safeguarding lead",
+      organisation: "Synthetic Primary School",
+      type: "SCHOOL",
+      phone: "0113 496 0000",
+    },
+    subject: {
+      givenName: "Testchild",
+      familyName: `Synthetic${keys}`,
+      dateOfBirth: "2016-05-04",
+      address: { line1: "1 Example Street", town: "Leeds", postcode: "LS1 1AA" },
+    },
+    household: [
+      { givenName: "Testparent", familyName: `Synthetic${keys}`, relationshipToSubject: "mother" },
+    ],
+    otherPeople: [
+      {
+        givenName: "Testpartner",
+        familyName: "Elsewhere",
+        relationshipToSubject: "mother's partner",
+      },
+    ],
+    concern: "NEGLECT",
+    summary: "The child has arrived hungry and in the same clothes every day this week.",
+    consent: {
+      decision: "NOT_SOUGHT",
+      reason: "Telling the family now may put the child at risk.",
+    },
+    ...overrides,
+  };
+}
+
+export function errorOf(result: GraphQLResult) {
+  return result.errors?.[0]?.extensions ?? {};
+}
+
+export function dataOf<T>(result: GraphQLResult, field: string): T {
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data?.[field] as T;
+}

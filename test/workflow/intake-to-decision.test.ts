@@ -1,0 +1,203 @@
+import { generateWorld } from "@mash/runtime/synthetic/world";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningStack } from "../../scripts/stack.js";
+import { PersonaSession } from "../support/personas.js";
+import { stackBackends, startTestStack, TEST_WORLD } from "../support/system-under-test.js";
+import { crossAgencyScenarios } from "./cross-agency-scenarios.js";
+
+const SUBMIT = `mutation SubmitContact($input: SubmitContactInput!) {
+  submitContact(input: $input) { id status concern outcome feedback }
+}`;
+const AWAITING = `query Awaiting { contactsAwaitingScreening(first: 100) { id concern people { role givenName subject { id } } } }`;
+const OPEN = `mutation Open($id: ID!) {
+  openEnquiry(input: { contactId: $id }) { id status version checksRequestedAt checkSubjects { id } subject { id } }
+}`;
+const RATE = `mutation Rate($input: RateEnquiryInput!) {
+  rateEnquiry(input: $input) { id status version rating checksDueAt ratingHistory { from to rationale changedBy } }
+}`;
+const WARNINGS = `query Warnings($id: ID!) { subject(id: $id) { id earlyWarnings { kind summary } } }`;
+const QUEUE = `query Queue { workQueue(first: 200) { id rating checksDueAt overdue } }`;
+const DECIDE = `mutation RecordDecision($input: DecideEnquiryInput!) {
+  decideEnquiry(input: $input) { id status version decision { outcome decidedBy } }
+}`;
+const MY_CONTACTS = `query Mine { myContacts { id status outcome feedback decidedAt } }`;
+
+interface Record {
+  recordId: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+}
+
+function contactAbout(record: Record, key: string) {
+  return {
+    idempotencyKey: key,
+    referrer: {
+      name: "Emma Lindqvist",
+      role: "Designated safeguarding lead",
+      organisation: "Synthetic Primary School",
+      type: "SCHOOL",
+      email: "dsl@school.example",
+    },
+    subject: {
+      givenName: record.givenName,
+      familyName: record.familyName,
+      dateOfBirth: record.dateOfBirth,
+    },
+    household: [
+      { givenName: "Unknown", familyName: record.familyName, relationshipToSubject: "mother" },
+    ],
+    concern: "DOMESTIC_ABUSE",
+    summary: "The child told a teacher about shouting and a door being broken at home last week.",
+    consent: {
+      decision: "NOT_SOUGHT",
+      reason: "Telling the family could increase the risk to the child.",
+    },
+  };
+}
+
+describe.each(stackBackends())("from a new concern to a decision on $name", (backend) => {
+  let stack: RunningStack;
+  let referrer: PersonaSession;
+  let worker: PersonaSession;
+  let manager: PersonaSession;
+  const scenarios = crossAgencyScenarios(generateWorld(TEST_WORLD));
+
+  beforeAll(async () => {
+    stack = await startTestStack(backend);
+    referrer = await PersonaSession.signIn(stack.gatewayUrl, "referrer");
+    worker = await PersonaSession.signIn(stack.gatewayUrl, "social-worker");
+    manager = await PersonaSession.signIn(stack.gatewayUrl, "manager");
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await backend.cleanup();
+  });
+
+  async function intoEnquiry(record: Record, key: string) {
+    const submitted = await referrer.query<{ submitContact: { id: string; status: string } }>(
+      SUBMIT,
+      {
+        input: contactAbout(record, key),
+      },
+    );
+    expect(submitted.errors).toBeUndefined();
+    const contact = submitted.data?.submitContact;
+    expect(contact?.status).toBe("AWAITING_SCREENING");
+    const awaiting = await worker.query<{ contactsAwaitingScreening: { id: string }[] }>(AWAITING);
+    expect(awaiting.data?.contactsAwaitingScreening.map((c) => c.id)).toContain(contact?.id);
+    const opened = await worker.query<{
+      openEnquiry: {
+        id: string;
+        version: number;
+        subject: { id: string };
+        checkSubjects: { id: string }[];
+      };
+    }>(OPEN, { id: contact?.id });
+    expect(opened.errors).toBeUndefined();
+    const enquiry = opened.data?.openEnquiry;
+    if (!contact || !enquiry) throw new Error("no enquiry");
+    // The referrer's details matched social care's record of the child.
+    expect(enquiry.subject.id).toBe(record.recordId);
+    expect(enquiry.checkSubjects).toHaveLength(2);
+    return { contact, enquiry };
+  }
+
+  it("takes a referrer's contact through screening, rating and the manager's decision", async () => {
+    const child = scenarios.fired[0];
+    if (!child) throw new Error("the test world has no cross-agency scenario");
+    const { contact, enquiry } = await intoEnquiry(child, `intake-to-decision-${backend.name}`);
+
+    const rated = await worker.query<{
+      rateEnquiry: { version: number; status: string; rating: string; checksDueAt: string };
+    }>(RATE, {
+      input: {
+        enquiryId: enquiry.id,
+        expectedVersion: enquiry.version,
+        rating: "RED",
+        rationale: "Disclosure of violence at home; the child is frightened to go home.",
+      },
+    });
+    expect(rated.errors).toBeUndefined();
+    expect(rated.data?.rateEnquiry).toMatchObject({ status: "RATED", rating: "RED" });
+
+    const queue = await manager.query<{ workQueue: { id: string }[] }>(QUEUE);
+    expect(queue.errors).toBeUndefined();
+    expect(queue.data?.workQueue.map((e) => e.id)).toContain(enquiry.id);
+
+    // The cross-agency early warning: police and health dates, joined in the graph, never shown.
+    worker.declarePurpose({ id: enquiry.id, subjectId: enquiry.subject.id });
+    const warnings = await worker.query<{
+      subject: { earlyWarnings: { kind: string; summary: string }[] };
+    }>(WARNINGS, { id: enquiry.subject.id });
+    expect(warnings.errors).toBeUndefined();
+    expect(warnings.data?.subject.earlyWarnings.map((w) => w.kind)).toContain(
+      "DOMESTIC_ABUSE_THEN_EMERGENCY_ATTENDANCE",
+    );
+
+    const decided = await manager.query<{ decideEnquiry: { status: string } }>(DECIDE, {
+      input: {
+        enquiryId: enquiry.id,
+        expectedVersion: rated.data?.rateEnquiry.version,
+        outcome: "STRATEGY_DISCUSSION_S47",
+        rationale: "Police and health information together show a risk of significant harm.",
+        referrerFeedback: "Thank you: the MASH is holding a strategy discussion today.",
+      },
+    });
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data?.decideEnquiry.status).toBe("DECIDED");
+
+    const mine = await referrer.query<{
+      myContacts: { id: string; status: string; outcome: string; feedback: string }[];
+    }>(MY_CONTACTS);
+    expect(mine.data?.myContacts.find((c) => c.id === contact.id)).toMatchObject({
+      status: "DECIDED",
+      outcome: "STRATEGY_DISCUSSION_S47",
+      feedback: "Thank you: the MASH is holding a strategy discussion today.",
+    });
+  });
+
+  it("does not raise the cross-agency warning for a control child", async () => {
+    const child = scenarios.controls[0];
+    if (!child) throw new Error("the test world has no control");
+    const { enquiry } = await intoEnquiry(child, `intake-control-${backend.name}`);
+    worker.declarePurpose({ id: enquiry.id, subjectId: enquiry.subject.id });
+    const warnings = await worker.query<{ subject: { earlyWarnings: { kind: string }[] } }>(
+      WARNINGS,
+      {
+        id: enquiry.subject.id,
+      },
+    );
+    expect(warnings.errors).toBeUndefined();
+    expect(warnings.data?.subject.earlyWarnings.map((w) => w.kind)).not.toContain(
+      "DOMESTIC_ABUSE_THEN_EMERGENCY_ATTENDANCE",
+    );
+  });
+
+  it("shows the referrer their contacts and nothing else", async () => {
+    const [mine] =
+      (await referrer.query<{ myContacts: { id: string }[] }>(MY_CONTACTS)).data?.myContacts ?? [];
+    expect(mine).toBeDefined();
+    const enquiryId = worker.purpose?.id ?? "";
+    const enquiry = await referrer.query(
+      `query ($id: ID!) { enquiry(id: $id) { id rating subject { id } } }`,
+      {
+        id: enquiryId,
+      },
+    );
+    expect(enquiry.data?.enquiry ?? null).toBeNull();
+    expect(enquiry.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const subject = await referrer.query(
+      `query ($id: ID!) { subject(id: $id) { name { familyName } } }`,
+      {
+        id: worker.purpose?.subjectId,
+      },
+    );
+    expect(subject.data?.subject ?? null).toBeNull();
+    expect(subject.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
+    for (const forbidden of [QUEUE, AWAITING]) {
+      const result = await referrer.query(forbidden);
+      expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
+    }
+  });
+});
