@@ -15,6 +15,7 @@ import {
 } from "./access/mash-authority.js";
 import type { SocialCareContext } from "./context.js";
 import * as tables from "./db/schema.js";
+import { agencyCheckTypeResolvers, enquiryCheckFields } from "./enquiry-checks.js";
 import type { PersonRow } from "./resolver-parents.js";
 import { hasHistory, type SocialCareHistory, summarise } from "./social-care-summary.js";
 import { countSubjects, listSubjects } from "./subjects/list-subjects.js";
@@ -73,7 +74,9 @@ export const resolvers: Resolvers = {
       return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
     },
     subject: (row, _args, ctx) => ctx.loaders.personById.load(row.subjectId),
+    ...enquiryCheckFields,
   },
+  ...agencyCheckTypeResolvers,
 
   Mutation: {
     recordSocialCareDisclosure: (_root, { input }, ctx) =>

@@ -318,6 +318,10 @@ export const enquiry = pgTable(
     status: enquiryStatus("status").notNull().default("open"),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
     openedBy: text("opened_by").notNull(),
+    // Contract with the workflow branch (issue #6): the rating (red/amber/green/blue, the SDL's
+    // EnquiryRating in lower case) and the checks' deadline; both null until rated.
+    rating: text("rating", { enum: ["red", "amber", "green", "blue"] }),
+    checksDueAt: timestamp("checks_due_at", { withTimezone: true }),
   },
   (table) => [index("enquiry_subject_idx").on(table.subjectId)],
 );
