@@ -2,8 +2,19 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { GatewaySigner } from "@mash/runtime/auth/gateway-token";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
+import { type DocumentNode, parse } from "graphql";
 import type { GatewayContext } from "../context.js";
 import { unavailableAgencyResponse, unavailableReason } from "./unavailable-agencies.js";
+
+/** The subgraph operation's document, or undefined when there is none to read. */
+function parseQuietly(query: string | undefined): DocumentNode | undefined {
+  if (!query) return undefined;
+  try {
+    return parse(query);
+  } catch {
+    return undefined;
+  }
+}
 
 const NOBODY: RequestAuthority = { principal: null, purpose: null, breakGlass: [] };
 
@@ -56,7 +67,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         serviceName: this.#name,
         reason,
         timeoutMs: this.#timeoutMs,
-        document: options.document,
+        // The planner exposes its document only when configured to; the query text always comes.
+        document: options.document ?? parseQuietly(options.request.query),
         variables: options.request.variables,
       });
     }
