@@ -162,6 +162,27 @@ describe.each(stackBackends())("agency checks through the gateway on $name", (ba
     expect(picture.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
   });
 
+  it("shows a work queue's checks with no purpose declared", async () => {
+    const worker = await PersonaSession.signIn(stack.gatewayUrl, "social-worker");
+    const queue = await worker.query<{
+      myEnquiries: { id: string; [check: string]: { status: string } | string | null }[];
+    }>(
+      `{ myEnquiries { id socialCareCheck { status } policeCheck { status } healthCheck { status } probationCheck { status } } }`,
+    );
+    expect(queue.errors).toBeUndefined();
+    const enquiries = queue.data?.myEnquiries ?? [];
+    expect(enquiries.length).toBeGreaterThan(1);
+    expect(enquiries.find((found) => found.id === enquiry.id)).toEqual({
+      id: enquiry.id,
+      socialCareCheck: { status: "PENDING" },
+      policeCheck: { status: "DONE" },
+      healthCheck: { status: "NOTHING_KNOWN" },
+      probationCheck: { status: "DECLINED" },
+    });
+    const others = enquiries.filter((found) => found.id !== enquiry.id);
+    for (const other of others) expect(other.policeCheck).toEqual({ status: "PENDING" });
+  });
+
   it("with health stopped, returns every other agency's part and marks health AGENCY_UNAVAILABLE", async () => {
     const healthUrl = stack.urls.health ?? "";
     await stack.stopService("health");

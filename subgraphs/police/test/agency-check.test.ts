@@ -206,6 +206,43 @@ describe.each(testDatabases())("police agency checks on $name", (database) => {
     expect(result.errors?.map((error) => error.extensions?.reason)).toContain("OUTSIDE_PURPOSE");
   });
 
+  it("shows the status with no purpose declared (a work queue), but not the words", async () => {
+    const enquiry = randomUUID();
+    expect((await record(enquiry, SHARE)).errors).toBeUndefined();
+    const queue = { ...officerOn(enquiry), purpose: null };
+    const result = await harness.execute(
+      CHECKS,
+      { reps: [enquiryRep(enquiry, new Date(Date.now() - HOUR), null)] },
+      queue,
+    );
+    expect(checksIn(result.data)[0]).toMatchObject({ status: "DONE", summary: null });
+    expect(result.errors?.map((error) => error.path?.join("."))).toEqual([
+      "_entities.0.policeCheck.summary",
+      "_entities.0.policeCheck.declineReason",
+    ]);
+  });
+
+  it("refuses the status to a caller who may not know whether the police know someone", async () => {
+    const enquiry = randomUUID();
+    const auditor: RequestAuthority = {
+      principal: {
+        id: "test-dpo",
+        displayName: "Test DPO",
+        agency: "social-care",
+        roles: ["data-protection-officer"],
+      },
+      purpose: null,
+      breakGlass: [],
+    };
+    const result = await harness.execute(
+      STATUSES,
+      { reps: [enquiryRep(enquiry, new Date(), null)] },
+      auditor,
+    );
+    expect(checksIn(result.data)[0]).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
+  });
+
   it("costs one statement for a work queue of 50 enquiries, however many answered", async () => {
     const enquiries = Array.from({ length: 50 }, () => randomUUID());
     for (const enquiry of enquiries.slice(0, 5)) {
