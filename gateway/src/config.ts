@@ -83,3 +83,30 @@ export function loadSubgraphUrlOverrides(
   }
   return overrides;
 }
+
+/**
+ * `<SUBGRAPH>_TIMEOUT_MS` (HEALTH_TIMEOUT_MS, SOCIAL_CARE_TIMEOUT_MS, …): how long one fetch to
+ * that subgraph may take before it counts as unavailable, over `SUBGRAPH_TIMEOUT_MS` for it. An
+ * agency whose searches are slow gets longer without slowing every answer for the others.
+ */
+export function loadSubgraphTimeouts(
+  subgraphNames: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, number> {
+  const variableOf = (name: string) => `${agencyEnvPrefix(name)}_TIMEOUT_MS`;
+  const schema = z.object(
+    Object.fromEntries(
+      subgraphNames.map((name) => [
+        variableOf(name),
+        z.coerce.number().int().min(1).max(120_000).optional(),
+      ]),
+    ),
+  );
+  const parsed = parseEnv("gateway", schema, env) as Record<string, number | undefined>;
+  const timeouts: Record<string, number> = {};
+  for (const name of subgraphNames) {
+    const value = parsed[variableOf(name)];
+    if (value !== undefined) timeouts[name] = value;
+  }
+  return timeouts;
+}

@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { GatewaySigner } from "@mash/runtime/auth/gateway-token";
-import { maskUnexpectedErrors, requestLogPlugin } from "@mash/runtime/graphql/apollo-plugins";
+import { requestLogPlugin } from "@mash/runtime/graphql/apollo-plugins";
 import type { Logger } from "@mash/runtime/observability/logger";
 import type { ServiceMetrics } from "@mash/runtime/observability/metrics";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
@@ -13,6 +13,7 @@ import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
 import { supergraphForApolloGateway } from "./authorization/supergraph-for-gateway.js";
 import type { GatewayContext } from "./context.js";
 import { SubgraphDataSource } from "./subgraphs/subgraph-data-source.js";
+import { formatGatewayError } from "./subgraphs/unavailable-agencies.js";
 import { documentRequirements } from "./supergraph/document-requirements.js";
 import type { LoadedSupergraph } from "./supergraph/read-supergraph.js";
 
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   supergraph: LoadedSupergraph;
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
+  /** `<SUBGRAPH>_TIMEOUT_MS`: a subgraph's own timeout, over `subgraphTimeoutMs`. */
+  subgraphTimeoutsMs?: Record<string, number>;
   authorization: AuthorizationConfig;
   signer: GatewaySigner;
   logger: Logger;
@@ -47,7 +50,7 @@ export function createGateway(options: GatewayOptions): GatewayServer {
       new SubgraphDataSource({
         name,
         url: options.subgraphUrls[name] ?? url ?? "",
-        timeoutMs: options.subgraphTimeoutMs,
+        timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs,
         signer: options.signer,
       }),
     logger: options.logger,
@@ -66,7 +69,7 @@ export function createGateway(options: GatewayOptions): GatewayServer {
     gateway,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
-    formatError: maskUnexpectedErrors,
+    formatError: formatGatewayError,
     plugins: [
       requestLogPlugin<GatewayContext>(options.logger, options.metrics),
       ApolloServerPluginCacheControlDisabled(),

@@ -18,7 +18,7 @@ import {
   PURPOSE_HEADER,
   type PurposeVerifier,
 } from "./authorization/purpose-verifier.js";
-import { loadGatewayConfig, loadSubgraphUrlOverrides } from "./config.js";
+import { loadGatewayConfig, loadSubgraphTimeouts, loadSubgraphUrlOverrides } from "./config.js";
 import type { GatewayContext } from "./context.js";
 import { createGateway } from "./create-gateway.js";
 import { trustsDevIdentityProvider } from "./dev/dev-identity-provider.js";
@@ -53,6 +53,10 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     supergraph.subgraphs.map((subgraph) => subgraph.name),
     env,
   );
+  const subgraphTimeoutsMs = loadSubgraphTimeouts(
+    supergraph.subgraphs.map((subgraph) => subgraph.name),
+    env,
+  );
   // The audit subgraph is served by this very process: reach it where this gateway listens.
   subgraphUrls[AUDIT_SUBGRAPH] ??= `http://${config.host}:${config.port}${AUDIT_PATH}`;
   const logger = createLogger("gateway", config.logLevel);
@@ -71,7 +75,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
         audience: purposeHost.name,
         signer,
         cacheMs: authorization.purposeCacheMs,
-        timeoutMs: config.subgraphTimeoutMs,
+        timeoutMs: subgraphTimeoutsMs[purposeHost.name] ?? config.subgraphTimeoutMs,
       })
     : undefined;
 
@@ -106,6 +110,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     supergraph,
     subgraphUrls,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    subgraphTimeoutsMs,
     authorization,
     signer,
     logger,

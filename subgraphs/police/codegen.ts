@@ -9,6 +9,7 @@ const config: CodegenConfig = resolverTypesConfig({
   mappers: {
     Subject: "SubjectReference",
     Enquiry: "EnquiryReference",
+    AgencyCheck: "AgencyCheckView",
     PersonName: "PersonNameParent",
     PoliceSection: "SectionParent",
     PoliceNominal: "LinkedNominal",

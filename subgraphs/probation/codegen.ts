@@ -8,6 +8,7 @@ const config: CodegenConfig = resolverTypesConfig({
   mappers: {
     Subject: "SubjectReference",
     Enquiry: "EnquiryReference",
+    AgencyCheck: "AgencyCheckView",
     PersonName: "PersonNameParent",
     ProbationSection: "SectionParent",
     OffenderRecord: "OffenderRecordParent",

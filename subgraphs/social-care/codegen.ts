@@ -9,6 +9,7 @@ const config: CodegenConfig = resolverTypesConfig({
     Subject: "SubjectParent",
     PersonName: "PersonNameParent",
     Enquiry: "EnquiryRow",
+    AgencyCheck: "AgencyCheckView",
     SubjectConnection: "SubjectPage",
     Household: "HouseholdRow",
     Relationship: "RelationshipRow",

@@ -1,7 +1,20 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { GatewaySigner } from "@mash/runtime/auth/gateway-token";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
+import { type DocumentNode, parse } from "graphql";
 import type { GatewayContext } from "../context.js";
+import { unavailableAgencyResponse, unavailableReason } from "./unavailable-agencies.js";
+
+/** The subgraph operation's document, or undefined when there is none to read. */
+function parseQuietly(query: string | undefined): DocumentNode | undefined {
+  if (!query) return undefined;
+  try {
+    return parse(query);
+  } catch {
+    return undefined;
+  }
+}
 
 const NOBODY: RequestAuthority = { principal: null, purpose: null, breakGlass: [] };
 
@@ -15,6 +28,7 @@ const NOBODY: RequestAuthority = { principal: null, purpose: null, breakGlass: [
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #name: string;
   readonly #signer: GatewaySigner;
+  readonly #timeoutMs: number;
 
   constructor(options: { name: string; url: string; timeoutMs: number; signer: GatewaySigner }) {
     super({
@@ -25,6 +39,39 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
     this.#name = options.name;
     this.#signer = options.signer;
+    this.#timeoutMs = options.timeoutMs;
+  }
+
+  /**
+   * A subgraph that is down, times out or fails with a 5xx does not sink the whole answer: the
+   * fetch resolves to an error naming the service (never its URL) and, for entity fetches, the
+   * agency's check marked AGENCY_UNAVAILABLE. A 4xx is the subgraph's own answer and stands.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // Only a practitioner's operation has an answer to complete (@apollo/gateway does not
+      // export the request-kind enum, so the operation's own property tells).
+      if (!("incomingRequestContext" in options)) throw error;
+      const reason = unavailableReason(error);
+      if (!reason) throw error;
+      // Ids and the reason only: the request's variables may hold personal data.
+      options.context?.logger?.warn(
+        { requestId: options.context.requestId, service: this.#name, reason },
+        "agency service unavailable",
+      );
+      return unavailableAgencyResponse({
+        serviceName: this.#name,
+        reason,
+        timeoutMs: this.#timeoutMs,
+        // The planner exposes its document only when configured to; the query text always comes.
+        document: options.document ?? parseQuietly(options.request.query),
+        variables: options.request.variables,
+      });
+    }
   }
 
   override async willSendRequest({

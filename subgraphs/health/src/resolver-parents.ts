@@ -25,7 +25,10 @@ export interface PersonNameParent {
   middleNames?: string[] | null;
 }
 
-/** `Enquiry`: social care owns it; this subgraph sees only its id. */
-export interface EnquiryReference {
-  id: string;
-}
+/** `AgencyCheck`: the shared check status type. */
+export type { AgencyCheckView } from "@mash/runtime/disclosure/agency-check";
+/**
+ * `Enquiry`: social care owns it; this subgraph sees its id and, when asked for its check, the
+ * checks' request and deadline (`@requires`).
+ */
+export type { EnquiryCheckReference as EnquiryReference } from "@mash/runtime/disclosure/enquiry-check-reference";

@@ -1,9 +1,14 @@
 import { addressFromRow } from "@mash/runtime/db/address-columns";
+import { agencyCheckResolvers } from "@mash/runtime/disclosure/agency-check-resolvers";
+import {
+  enquiryCheckReference,
+  loadAgencyCheck,
+} from "@mash/runtime/disclosure/enquiry-check-reference";
 import {
   assertEnquiryIsPurpose,
   recordDisclosure,
 } from "@mash/runtime/disclosure/record-disclosure";
-import { entityReference, subjectReference } from "@mash/runtime/graphql/ids";
+import { subjectReference } from "@mash/runtime/graphql/ids";
 import {
   linkedRecordIds,
   loadLinkedRecords,
@@ -25,13 +30,19 @@ function sectionList<K extends keyof typeof historyLists>(list: K) {
 
 export const resolvers: Resolvers = {
   Enquiry: {
-    __resolveReference: entityReference("Enquiry"),
+    // Keeps the `@requires` fields (checksRequestedAt, checksDueAt) the gateway sends along.
+    __resolveReference: enquiryCheckReference,
+    // Everyone on the enquiry may see where the check stands (see docs/agency-checks.md).
+    healthCheck: (enquiry, _args, ctx) =>
+      loadAgencyCheck("health", enquiry, ctx.loaders.disclosuresByEnquiry, ctx.now),
     // Read only under the enquiry itself: the declared purpose must be this enquiry.
     healthDisclosures: (enquiry, _args, ctx) => {
       assertEnquiryIsPurpose(ctx.auth, enquiry.id);
       return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
     },
   },
+
+  AgencyCheck: agencyCheckResolvers,
 
   Mutation: {
     recordHealthDisclosure: (_root, { input }, ctx) =>

@@ -1,9 +1,14 @@
 import { addressFromRow } from "@mash/runtime/db/address-columns";
+import { agencyCheckResolvers } from "@mash/runtime/disclosure/agency-check-resolvers";
+import {
+  enquiryCheckReference,
+  loadAgencyCheck,
+} from "@mash/runtime/disclosure/enquiry-check-reference";
 import {
   assertEnquiryIsPurpose,
   recordDisclosure,
 } from "@mash/runtime/disclosure/record-disclosure";
-import { entityReference, subjectReference } from "@mash/runtime/graphql/ids";
+import { subjectReference } from "@mash/runtime/graphql/ids";
 import { loadLinkedSection } from "@mash/runtime/graphql/linked-records";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import * as tables from "./db/schema.js";
@@ -22,13 +27,19 @@ import { SOURCE_EVALUATION_GRADES } from "./source-evaluation.js";
 
 export const resolvers: Resolvers = {
   Enquiry: {
-    __resolveReference: entityReference("Enquiry"),
+    // Keeps the `@requires` fields (checksRequestedAt, checksDueAt) the gateway sends along.
+    __resolveReference: enquiryCheckReference,
+    // Everyone on the enquiry may see where the check stands (see docs/agency-checks.md).
+    policeCheck: (enquiry, _args, ctx) =>
+      loadAgencyCheck("police", enquiry, ctx.loaders.disclosuresByEnquiry, ctx.now),
     // Read only under the enquiry itself: the declared purpose must be this enquiry.
     policeDisclosures: (enquiry, _args, ctx) => {
       assertEnquiryIsPurpose(ctx.auth, enquiry.id);
       return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
     },
   },
+
+  AgencyCheck: agencyCheckResolvers,
 
   Mutation: {
     recordPoliceDisclosure: (_root, { input }, ctx) =>

@@ -15,6 +15,7 @@ import {
 } from "./access/mash-authority.js";
 import type { SocialCareContext } from "./context.js";
 import * as tables from "./db/schema.js";
+import { agencyCheckTypeResolvers, enquiryCheckFields } from "./enquiry-checks.js";
 import type { PersonRow } from "./resolver-parents.js";
 import { hasHistory, type SocialCareHistory, summarise } from "./social-care-summary.js";
 import { countSubjects, listSubjects } from "./subjects/list-subjects.js";
@@ -102,6 +103,7 @@ export const resolvers: Resolvers = {
       return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
     },
     subject: (row, _args, ctx) => ctx.loaders.personById.load(row.subjectId),
+    ...enquiryCheckFields,
     // Enquiries opened before the workflow requested their checks when they were opened.
     checksRequestedAt: (row) => row.checksRequestedAt ?? row.openedAt,
     checkSubjects: async (row, _args, ctx) => {
@@ -152,6 +154,7 @@ export const resolvers: Resolvers = {
   EnquiryDecision: {
     outstandingAgencies: (row) => row.outstandingAgencies as EnquiryDecisionRowAgency[],
   },
+  ...agencyCheckTypeResolvers,
 
   Mutation: {
     recordSocialCareDisclosure: (_root, { input }, ctx) =>

@@ -36,6 +36,38 @@ function text(value: string | null | undefined, field: string, min: number, max:
   return trimmed;
 }
 
+/** A field the decision needs: absent or blank is REQUIRED (not merely out of range). */
+function required(value: string | null | undefined, field: string, message: string): string {
+  if (!value?.trim()) throw badUserInput(message, { field, reason: "REQUIRED" });
+  return value;
+}
+
+/** The answer fields only some decisions take; anything else given is a contradiction. */
+const ANSWER_FIELDS = ["summary", "sharedRecordIds", "declineReason"] as const;
+type AnswerField = (typeof ANSWER_FIELDS)[number];
+
+/**
+ * Refuses what does not belong with the decision (a reason on a share, records with "nothing
+ * known", a summary on a refusal) rather than dropping it silently: the record must say exactly
+ * what the practitioner decided.
+ */
+function refuseFieldsOtherThan(input: RecordDisclosureInput, allowed: readonly AnswerField[]) {
+  for (const field of ANSWER_FIELDS) {
+    if (allowed.includes(field)) continue;
+    const value = input[field];
+    const given = Array.isArray(value) ? value.length > 0 : Boolean(value?.trim());
+    if (given) {
+      throw badUserInput(
+        `${field} does not go with the decision ${input.decision.toUpperCase()}.`,
+        {
+          field: `input.${field}`,
+          reason: "NOT_FOR_THIS_DECISION",
+        },
+      );
+    }
+  }
+}
+
 /**
  * Checks a disclosure against what the decision needs and what the caller's purpose covers:
  * sharing needs a summary and a lawful basis, declining needs a reason, and an agency can only
@@ -73,8 +105,10 @@ function validated(input: RecordDisclosureInput, auth: SubgraphAuthorization) {
     });
   }
   const basis = [...new Set(input.lawfulBasis ?? [])];
+  const common = { enquiryId, subjectIds, lawfulBasis: basis };
   switch (input.decision) {
     case "shared":
+      refuseFieldsOtherThan(input, ["summary", "sharedRecordIds"]);
       if (basis.length === 0) {
         throw badUserInput("Sharing needs its lawful basis.", {
           field: "input.lawfulBasis",
@@ -82,29 +116,35 @@ function validated(input: RecordDisclosureInput, auth: SubgraphAuthorization) {
         });
       }
       return {
-        enquiryId,
-        subjectIds,
-        summary: text(input.summary, "input.summary", 10, 4000),
+        ...common,
+        summary: text(
+          required(input.summary, "input.summary", "Sharing needs the practitioner's summary."),
+          "input.summary",
+          10,
+          4000,
+        ),
         sharedRecordIds,
-        lawfulBasis: basis,
         declineReason: null,
       };
     case "declined":
+      refuseFieldsOtherThan(input, ["declineReason"]);
       return {
-        enquiryId,
-        subjectIds,
+        ...common,
         summary: null,
         sharedRecordIds: [],
-        lawfulBasis: basis,
-        declineReason: text(input.declineReason, "input.declineReason", 10, 2000),
+        declineReason: text(
+          required(input.declineReason, "input.declineReason", "Declining needs the reason."),
+          "input.declineReason",
+          10,
+          2000,
+        ),
       };
     default:
+      refuseFieldsOtherThan(input, ["summary"]);
       return {
-        enquiryId,
-        subjectIds,
+        ...common,
         summary: input.summary ? text(input.summary, "input.summary", 1, 4000) : null,
         sharedRecordIds: [],
-        lawfulBasis: basis,
         declineReason: null,
       };
   }

@@ -13,7 +13,7 @@ import {
   or,
   sql,
 } from "drizzle-orm";
-import type { MashAgency } from "../__generated__/resolvers-types.js";
+import type { Agency } from "../__generated__/resolvers-types.js";
 import type { SocialCareContext } from "../context.js";
 import { disclosure, enquiry, mashContact } from "../db/schema.js";
 import { ACTIVE_STATES } from "./state-machine.js";
@@ -30,7 +30,7 @@ import { ACTIVE_STATES } from "./state-machine.js";
  */
 export function workQueue(
   ctx: SocialCareContext,
-  args: { first?: number | null; agency?: MashAgency | null },
+  args: { first?: number | null; agency?: Agency | null },
 ) {
   const overdue = and(isNotNull(enquiry.checksDueAt), lt(enquiry.checksDueAt, ctx.now));
   const conditions = [inArray(enquiry.status, [...ACTIVE_STATES])];
