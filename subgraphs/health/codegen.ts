@@ -7,6 +7,8 @@ const config: CodegenConfig = resolverTypesConfig({
   contextType: "HealthContext",
   mappers: {
     Subject: "SubjectReference",
+    HealthMatchCandidate: "MatchCandidateRow",
+    MatchReason: "MatchReasonParent",
     Enquiry: "EnquiryReference",
     PersonName: "PersonNameParent",
     HealthSection: "SectionParent",
