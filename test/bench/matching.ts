@@ -46,8 +46,11 @@ async function explainOneLookup(db: Database<typeof tables>, world: World): Prom
     [keys],
   );
   const query = db.select().from(patient).where(condition).toSQL();
-  const plan = await db.execute(`explain analyze ${inline(query.sql, query.params)}`);
-  for (const row of plan.rows as Record<string, unknown>[]) console.log(row["QUERY PLAN"]);
+  // Both drivers answer EXPLAIN with rows of one "QUERY PLAN" column.
+  const plan = (await db.execute(`explain analyze ${inline(query.sql, query.params)}`)) as {
+    rows: Record<string, unknown>[];
+  };
+  for (const row of plan.rows) console.log(row["QUERY PLAN"]);
 }
 
 /** The query with its parameters written in, for EXPLAIN (a benchmark's own synthetic values). */
