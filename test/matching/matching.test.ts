@@ -1,7 +1,7 @@
 import { issueDevToken } from "@mash/gateway/dev/issue-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
-import { graphql } from "../support/graphql-client.js";
+import { type GraphQLResponse, graphql } from "../support/graphql-client.js";
 import { bearer, personaByKey } from "../support/personas.js";
 import { stackBackends, startTestStack } from "../support/system-under-test.js";
 
@@ -49,6 +49,13 @@ interface PageNode {
 
 interface PageData {
   subjects: { nodes: PageNode[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+}
+
+/** The `subject` of a response, which every query here expects (errors say why when missing). */
+function subjectOf<T>(response: GraphQLResponse<Record<string, unknown>>): T {
+  const subject = response.data?.subject;
+  if (!subject) throw new Error(`no subject in the response: ${JSON.stringify(response.errors)}`);
+  return subject as T;
 }
 
 describe.each(stackBackends())("record matching through the gateway on $name", (backend) => {
@@ -127,7 +134,7 @@ describe.each(stackBackends())("record matching through the gateway on $name", (
 
     const after = await as("police-researcher", SUBJECT, { id: other?.id });
     expect(after.errors).toBeUndefined();
-    const afterMatches = (after.data?.subject as { policeMatches: Candidate[] }).policeMatches;
+    const afterMatches = subjectOf<{ policeMatches: Candidate[] }>(after).policeMatches;
     expect(afterMatches.some((c) => c.nominalId === toReject.nominalId)).toBe(false);
 
     // The confirmed link is now part of the subject's police section.
@@ -145,9 +152,9 @@ describe.each(stackBackends())("record matching through the gateway on $name", (
     const subjects = await allSubjects();
     const response = await as("police-researcher", SUBJECT, { id: subjects[0]?.id });
     expect(response.errors).toBeUndefined();
-    const household = (
-      response.data?.subject as { household: { members: { policeMatches: unknown }[] } | null }
-    ).household;
+    const { household } = subjectOf<{
+      household: { members: { policeMatches: unknown }[] } | null;
+    }>(response);
     for (const member of household?.members ?? [])
       expect(member.policeMatches).toEqual(expect.any(Array));
   }, 60_000);
@@ -160,7 +167,7 @@ describe.each(stackBackends())("record matching through the gateway on $name", (
     expect(candidate).toBeDefined();
 
     const managerReads = await as("manager", SUBJECT, { id: subjects[0]?.id });
-    expect((managerReads.data?.subject as { policeMatches: unknown }).policeMatches).toEqual(
+    expect(subjectOf<{ policeMatches: unknown }>(managerReads).policeMatches).toEqual(
       expect.any(Array),
     );
 
@@ -171,7 +178,7 @@ describe.each(stackBackends())("record matching through the gateway on $name", (
     expect(managerDecides.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
 
     const socialWorker = await as("social-worker", SUBJECT, { id: subjects[0]?.id });
-    expect((socialWorker.data?.subject as { policeMatches: unknown }).policeMatches).toBeNull();
+    expect(subjectOf<{ policeMatches: unknown }>(socialWorker).policeMatches).toBeNull();
     expect(socialWorker.errors?.map((e) => e.extensions?.code)).toContain(
       "UNAUTHORIZED_FIELD_OR_TYPE",
     );
