@@ -37,6 +37,11 @@ export function loadCandidatesOfRecords<TSchema extends Record<string, unknown>>
     .where(inArray(table.recordId, [...recordIds]));
 }
 
+function sameScore(row: MatchCandidateRow, candidate: ScoredCandidate): boolean {
+  // `real` keeps about six significant digits: compare at the one decimal scores are rounded to.
+  return row.band === candidate.band && Math.abs(row.score - candidate.score) < 0.05;
+}
+
 function linkValues(pairs: readonly ProposedPair[]): SQL {
   return sql.join(
     pairs.map(
@@ -59,14 +64,14 @@ export async function persistCandidates<TSchema extends Record<string, unknown>>
   existing: readonly MatchCandidateRow[],
   now: Date,
 ): Promise<MatchCandidateRow[]> {
-  const decided = new Set(
-    existing
-      .filter((row) => row.status !== "pending")
-      .map((row) => pairKey(row.subjectId, row.recordId)),
-  );
-  const fresh = proposed.filter(
-    ({ subjectId, candidate }) => !decided.has(pairKey(subjectId, candidate.recordId)),
-  );
+  const stored = new Map(existing.map((row) => [pairKey(row.subjectId, row.recordId), row]));
+  // Decided pairs stay as decided; pending pairs scored the same as before need no write (an
+  // enquiry reads the same subjects again and again).
+  const fresh = proposed.filter(({ subjectId, candidate }) => {
+    const row = stored.get(pairKey(subjectId, candidate.recordId));
+    if (!row) return true;
+    return row.status === "pending" && !sameScore(row, candidate);
+  });
   if (fresh.length === 0) return [];
   const certain = fresh.filter(({ candidate }) => candidate.band === "certain");
   return db.transaction(async (tx) => {
