@@ -7,6 +7,8 @@ const config: CodegenConfig = resolverTypesConfig({
   contextType: "HealthContext",
   mappers: {
     Subject: "SubjectReference",
+    HealthMatchCandidate: "MatchCandidateRow",
+    MatchReason: "MatchReasonParent",
     Enquiry: "EnquiryReference",
     AgencyCheck: "AgencyCheckView",
     PersonName: "PersonNameParent",

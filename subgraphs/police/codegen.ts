@@ -15,6 +15,8 @@ const config: CodegenConfig = resolverTypesConfig({
     PoliceNominal: "LinkedNominal",
     Offence: "OffenceRow",
     IntelligenceItem: "IntelligenceRow",
+    PoliceMatchCandidate: "MatchCandidateRow",
+    MatchReason: "MatchReasonParent",
   },
   // The database keeps the numeric 3x5x2 grade, not a lower-case name.
   enumExceptions: { SourceEvaluation: SOURCE_EVALUATION_GRADES },

@@ -7,6 +7,8 @@ const config: CodegenConfig = resolverTypesConfig({
   contextType: "ProbationContext",
   mappers: {
     Subject: "SubjectReference",
+    ProbationMatchCandidate: "MatchCandidateRow",
+    MatchReason: "MatchReasonParent",
     Enquiry: "EnquiryReference",
     AgencyCheck: "AgencyCheckView",
     PersonName: "PersonNameParent",

@@ -76,6 +76,36 @@ export const SCOPES = {
     tier: "S1",
     description: "Whether the person is managed under MAPPA (yes/no).",
   },
+  "police:matching": {
+    tier: "S1",
+    description:
+      "Record matching: the nominals that may be a subject, with score, band and reasons.",
+  },
+  "police:match-decide": {
+    tier: "access",
+    description:
+      "Confirm or reject a proposed match between a nominal and a subject, with a reason.",
+  },
+  "health:matching": {
+    tier: "S1",
+    description:
+      "Record matching: the patients that may be a subject, with score, band and reasons.",
+  },
+  "health:match-decide": {
+    tier: "access",
+    description:
+      "Confirm or reject a proposed match between a patient and a subject, with a reason.",
+  },
+  "probation:matching": {
+    tier: "S1",
+    description:
+      "Record matching: the offenders that may be a subject, with score, band and reasons.",
+  },
+  "probation:match-decide": {
+    tier: "access",
+    description:
+      "Confirm or reject a proposed match between an offender and a subject, with a reason.",
+  },
   "break-glass:declare": {
     tier: "access",
     description: "Declare break-glass access to a subject's restricted items, with a reason.",
@@ -259,6 +289,39 @@ export const ROLES = {
       "access-log:read-own",
     ],
   },
+  "mash-police-researcher": {
+    description:
+      "The police MASH researcher: finds the subject in police records, decides matches.",
+    scopes: [
+      "identity:read",
+      ...KNOWN_TO_ALL,
+      "police:matching",
+      "police:match-decide",
+      "access-log:read-own",
+    ],
+  },
+  "mash-health-researcher": {
+    description:
+      "The health MASH researcher: finds the subject in health records, decides matches.",
+    scopes: [
+      "identity:read",
+      ...KNOWN_TO_ALL,
+      "health:matching",
+      "health:match-decide",
+      "access-log:read-own",
+    ],
+  },
+  "mash-probation-researcher": {
+    description:
+      "The probation MASH researcher: finds the subject in probation records, decides matches.",
+    scopes: [
+      "identity:read",
+      ...KNOWN_TO_ALL,
+      "probation:matching",
+      "probation:match-decide",
+      "access-log:read-own",
+    ],
+  },
   "mash-manager": {
     description: "The MASH manager: oversees the team's enquiries and makes the decision.",
     scopes: [
@@ -277,6 +340,10 @@ export const ROLES = {
       "enquiry:read",
       "enquiry:screen",
       "enquiry:decide",
+      // Oversight of record matching: reads every agency's candidates, decides none.
+      "police:matching",
+      "health:matching",
+      "probation:matching",
       "access-log:read-own",
       "access-log:read-team",
     ],
@@ -318,5 +385,8 @@ export const MASH_TEAM_ROLES: readonly Role[] = [
   "mash-police-officer",
   "mash-health-practitioner",
   "probation-officer",
+  "mash-police-researcher",
+  "mash-health-researcher",
+  "mash-probation-researcher",
   "mash-manager",
 ];

@@ -9,5 +9,6 @@ export interface HealthContext extends BaseRequestContext {
 }
 
 export function createContext(base: BaseRequestContext, db: HealthDatabase): HealthContext {
-  return { ...base, db, loaders: createLoaders(db), now: new Date() };
+  const now = new Date();
+  return { ...base, db, loaders: createLoaders(db, () => now), now };
 }

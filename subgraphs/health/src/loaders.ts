@@ -2,6 +2,7 @@ import type { Database } from "@mash/runtime/db/connect";
 import { rowByColumn, rowsByColumn } from "@mash/runtime/db/row-loaders";
 import { asc, desc } from "drizzle-orm";
 import * as tables from "./db/schema.js";
+import { healthMatchesLoader } from "./matching/health-matches.js";
 
 export type HealthDatabase = Database<typeof tables>;
 
@@ -11,8 +12,9 @@ export type HealthDatabase = Database<typeof tables>;
  * Every lookup but the first is keyed by health's patient id: a subject's section gathers the
  * rows of all the records linked to it.
  */
-export function createLoaders(db: HealthDatabase) {
+export function createLoaders(db: HealthDatabase, now: () => Date = () => new Date()) {
   return {
+    matchesBySubject: healthMatchesLoader(db, now),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),
     ]),

@@ -6,12 +6,16 @@ import type { patient, subjectLink } from "./db/schema.js";
 // resolver against what actually flows into it. A type not listed here is its SDL shape, and the
 // object a resolver returns for it is checked field by field.
 
+/** `HealthMatchCandidate`: a stored pair. */
+export type { MatchCandidateRow } from "@mash/runtime/db/match-tables";
+/** `MatchReason`: one field's part in a score. */
+export type { MatchReason as MatchReasonParent } from "@mash/runtime/matching/score";
+/**
+ * `Subject`: as this subgraph sees it, the id social care owns, and social care's identity fields
+ * when `healthMatches` requires them.
+ */
+export type { RequiredSubjectIdentity as SubjectReference } from "@mash/runtime/matching/subject-identity";
 export type { CpisFlagRow, GpRegistrationRow } from "./health-history.js";
-
-/** `Subject`: as this subgraph sees it, only the id, which social care owns. */
-export interface SubjectReference {
-  id: string;
-}
 
 /** `HealthSection`: the subject and its links to health records. */
 export type SectionParent = LinkedSection<typeof subjectLink.$inferSelect>;

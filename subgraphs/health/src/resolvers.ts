@@ -14,6 +14,7 @@ import {
   loadLinkedRecords,
   loadLinkedSection,
 } from "@mash/runtime/graphql/linked-records";
+import { decideMatch } from "@mash/runtime/matching/decide-match";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import type { HealthContext } from "./context.js";
 import * as tables from "./db/schema.js";
@@ -47,12 +48,24 @@ export const resolvers: Resolvers = {
   Mutation: {
     recordHealthDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+    decideHealthMatch: (_root, { input }, ctx) =>
+      decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
+  },
+
+  HealthMatchCandidate: {
+    patientId: (row) => row.recordId,
+  },
+
+  MatchReason: {
+    agreement: (reason) => reason.agreement.toUpperCase(),
   },
 
   Subject: {
     // Social care owns the subject; health needs only the id, so no query is made here. An id
     // health has no link for is a subject health does not know (`known: false`), not an error.
-    __resolveReference: subjectReference,
+    // The representation also carries social care's identity fields when healthMatches asks for them.
+    __resolveReference: (reference) => ({ ...reference, ...subjectReference(reference) }),
+    healthMatches: (subject, _args, ctx) => ctx.loaders.matchesBySubject.load(subject),
     health: (subject, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, subject.id),
     healthEmergencyAttendanceDates: (subject, _args, ctx) =>
       emergencyAttendanceDates(ctx, subject.id),

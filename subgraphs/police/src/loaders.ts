@@ -3,6 +3,7 @@ import { rowByColumn, rowsByColumn } from "@mash/runtime/db/row-loaders";
 import { manyByKey } from "@mash/runtime/graphql/batch-loaders";
 import { desc, eq, inArray } from "drizzle-orm";
 import * as tables from "./db/schema.js";
+import { policeMatchesLoader } from "./matching/police-matches.js";
 
 export type PoliceDatabase = Database<typeof tables>;
 
@@ -46,8 +47,9 @@ function incidentsByNominal(db: PoliceDatabase) {
  * Per-nominal lists come back unordered: a subject's section merges several nominals and sorts the
  * merged list itself.
  */
-export function createLoaders(db: PoliceDatabase) {
+export function createLoaders(db: PoliceDatabase, now: () => Date = () => new Date()) {
   return {
+    matchesBySubject: policeMatchesLoader(db, now),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),
     ]),

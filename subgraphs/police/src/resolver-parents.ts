@@ -3,17 +3,21 @@
 // resolver against what actually flows into it. A type not listed here is its SDL shape, and the
 // object a resolver returns for it is checked field by field.
 
+/** `PoliceMatchCandidate`: a stored pair. */
+export type { MatchCandidateRow } from "@mash/runtime/db/match-tables";
+/** `MatchReason`: one field's part in a score. */
+export type { MatchReason as MatchReasonParent } from "@mash/runtime/matching/score";
+/**
+ * `Subject`: as this subgraph sees it, the id social care owns, and social care's identity fields
+ * when `policeMatches` requires them.
+ */
+export type { RequiredSubjectIdentity as SubjectReference } from "@mash/runtime/matching/subject-identity";
 export type {
   IntelligenceRow,
   LinkedNominal,
   OffenceRow,
   SectionParent,
 } from "./police-section.js";
-
-/** `Subject`: as this subgraph sees it, only the id, which social care owns. */
-export interface SubjectReference {
-  id: string;
-}
 
 /** `PersonName`: a nominal row is its own name; aliases carry no middle names. */
 export interface PersonNameParent {

@@ -10,6 +10,7 @@ import {
 } from "@mash/runtime/disclosure/record-disclosure";
 import { subjectReference } from "@mash/runtime/graphql/ids";
 import { loadLinkedSection } from "@mash/runtime/graphql/linked-records";
+import { decideMatch } from "@mash/runtime/matching/decide-match";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import * as tables from "./db/schema.js";
 import { domesticAbuseChildPresentDates } from "./early-warning-dates.js";
@@ -44,15 +45,19 @@ export const resolvers: Resolvers = {
   Mutation: {
     recordPoliceDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+    decidePoliceMatch: (_root, { input }, ctx) =>
+      decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
   },
 
   Subject: {
     // The police cannot tell whether a subject exists (social care owns that), so any well-formed
     // id resolves, without a query; an unknown subject simply has no linked nominals.
-    __resolveReference: subjectReference,
+    // The representation also carries social care's identity fields when policeMatches asks for them.
+    __resolveReference: (reference) => ({ ...reference, ...subjectReference(reference) }),
     police: ({ id }, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, id),
     policeDomesticAbuseChildPresentDates: ({ id }, _args, ctx) =>
       domesticAbuseChildPresentDates(ctx, id),
+    policeMatches: (subject, _args, ctx) => ctx.loaders.matchesBySubject.load(subject),
   },
 
   PersonName: {
@@ -75,6 +80,14 @@ export const resolvers: Resolvers = {
     name: (row) => row,
     aliases: (row, _args, ctx) => ctx.loaders.aliasesByNominal.load(row.id),
     address: (row) => addressFromRow(row),
+  },
+
+  PoliceMatchCandidate: {
+    nominalId: (row) => row.recordId,
+  },
+
+  MatchReason: {
+    agreement: (reason) => reason.agreement.toUpperCase(),
   },
 
   Offence: {

@@ -2,6 +2,7 @@ import type { Database } from "@mash/runtime/db/connect";
 import { rowByColumn, rowsByColumn } from "@mash/runtime/db/row-loaders";
 import { asc, desc } from "drizzle-orm";
 import * as tables from "./db/schema.js";
+import { probationMatchesLoader } from "./matching/probation-matches.js";
 
 export type ProbationDatabase = Database<typeof tables>;
 
@@ -9,8 +10,9 @@ export type ProbationDatabase = Database<typeof tables>;
  * One DataLoader per lookup a resolver makes. Built fresh for every request, so a request batches
  * its own lookups (N subjects cost one statement per table) and never sees another caller's cache.
  */
-export function createLoaders(db: ProbationDatabase) {
+export function createLoaders(db: ProbationDatabase, now: () => Date = () => new Date()) {
   return {
+    matchesBySubject: probationMatchesLoader(db, now),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),
     ]),

@@ -9,10 +9,15 @@ import type { CaseRow, ConditionRow } from "./probation-summary.js";
 
 type LinkRow = typeof subjectLink.$inferSelect;
 
-/** `Subject`: as this subgraph sees it, only the id, which social care owns. */
-export interface SubjectReference {
-  id: string;
-}
+/** `ProbationMatchCandidate`: a stored pair. */
+export type { MatchCandidateRow } from "@mash/runtime/db/match-tables";
+/** `MatchReason`: one field's part in a score. */
+export type { MatchReason as MatchReasonParent } from "@mash/runtime/matching/score";
+/**
+ * `Subject`: as this subgraph sees it, the id social care owns, and social care's identity fields
+ * when `probationMatches` requires them.
+ */
+export type { RequiredSubjectIdentity as SubjectReference } from "@mash/runtime/matching/subject-identity";
 
 /** `ProbationSection`: the subject and its links to offender records. */
 export type SectionParent = LinkedSection<LinkRow>;

@@ -16,6 +16,7 @@ import {
   loadLinkedRecords,
   loadLinkedSection,
 } from "@mash/runtime/graphql/linked-records";
+import { decideMatch } from "@mash/runtime/matching/decide-match";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import type { ProbationContext } from "./context.js";
 import * as tables from "./db/schema.js";
@@ -72,12 +73,24 @@ export const resolvers: Resolvers = {
   Mutation: {
     recordProbationDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+    decideProbationMatch: (_root, { input }, ctx) =>
+      decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
+  },
+
+  ProbationMatchCandidate: {
+    crn: (row) => row.recordId,
+  },
+
+  MatchReason: {
+    agreement: (reason) => reason.agreement.toUpperCase(),
   },
 
   Subject: {
     // Social care owns the subject: probation only needs a well-formed id, so no query here. An id
     // no record links to still resolves, to a section that says the subject is not known.
-    __resolveReference: subjectReference,
+    // The representation also carries social care's identity fields when probationMatches asks for them.
+    __resolveReference: (reference) => ({ ...reference, ...subjectReference(reference) }),
+    probationMatches: (subject, _args, ctx) => ctx.loaders.matchesBySubject.load(subject),
     probation: (subject, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, subject.id),
   },
 

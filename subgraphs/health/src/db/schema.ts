@@ -1,6 +1,8 @@
 import { addressColumns } from "@mash/runtime/db/address-columns";
+import { mashSubjectTable, matchCandidateTable } from "@mash/runtime/db/match-tables";
 import { subjectLinkTable } from "@mash/runtime/db/subject-link";
 import { disclosureTable } from "@mash/runtime/disclosure/disclosure-table";
+import { sql } from "drizzle-orm";
 import {
   date,
   index,
@@ -40,6 +42,13 @@ export const patient = pgTable(
   (table) => [
     index("patient_nhs_number_idx").on(table.nhsNumber),
     index("patient_name_dob_idx").on(table.familyName, table.dateOfBirth),
+    // Record matching blocks on date of birth, postcode and (case-blind) name: each an index.
+    index("patient_date_of_birth_idx").on(table.dateOfBirth),
+    index("patient_postcode_idx").on(table.addressPostcode),
+    index("patient_upper_name_idx").on(
+      sql`upper(${table.familyName})`,
+      sql`upper(${table.givenName})`,
+    ),
   ],
 );
 
@@ -223,3 +232,9 @@ export const camhsInvolvement = pgTable(
 // are re-exported because drizzle-kit only creates the enums a schema file exports.
 export { disclosureDecision, lawfulBasis } from "@mash/runtime/disclosure/disclosure-table";
 export const disclosure = disclosureTable();
+
+// Record matching: the identity each MASH subject was last matched with, and the pairs proposed
+// and decided (see docs/matching.md). The enums are re-exported for drizzle-kit.
+export { matchBand, matchStatus } from "@mash/runtime/db/match-tables";
+export const mashSubject = mashSubjectTable();
+export const matchCandidate = matchCandidateTable(() => patient.id);

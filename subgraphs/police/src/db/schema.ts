@@ -1,4 +1,5 @@
 import { addressColumns } from "@mash/runtime/db/address-columns";
+import { mashSubjectTable, matchCandidateTable } from "@mash/runtime/db/match-tables";
 import { subjectLinkTable } from "@mash/runtime/db/subject-link";
 import { disclosureTable } from "@mash/runtime/disclosure/disclosure-table";
 import { sql } from "drizzle-orm";
@@ -60,6 +61,11 @@ export const nominal = pgTable(
     index("nominal_name_idx").on(table.familyName, table.givenName),
     index("nominal_date_of_birth_idx").on(table.dateOfBirth),
     index("nominal_postcode_idx").on(table.addressPostcode),
+    // Record matching looks names up case-blind (blocking on the pair family name, given name).
+    index("nominal_upper_name_idx").on(
+      sql`upper(${table.familyName})`,
+      sql`upper(${table.givenName})`,
+    ),
   ],
 );
 
@@ -247,3 +253,9 @@ export const intelligenceItem = pgTable(
 // are re-exported because drizzle-kit only creates the enums a schema file exports.
 export { disclosureDecision, lawfulBasis } from "@mash/runtime/disclosure/disclosure-table";
 export const disclosure = disclosureTable();
+
+// Record matching: the identity each MASH subject was last matched with, and the pairs proposed
+// and decided (see docs/matching.md). The enums are re-exported for drizzle-kit, as above.
+export { matchBand, matchStatus } from "@mash/runtime/db/match-tables";
+export const mashSubject = mashSubjectTable();
+export const matchCandidate = matchCandidateTable(() => nominal.id);

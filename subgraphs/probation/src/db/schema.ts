@@ -1,4 +1,5 @@
 import { addressColumns } from "@mash/runtime/db/address-columns";
+import { mashSubjectTable, matchCandidateTable } from "@mash/runtime/db/match-tables";
 import { subjectLinkTable } from "@mash/runtime/db/subject-link";
 import { disclosureTable } from "@mash/runtime/disclosure/disclosure-table";
 import { sql } from "drizzle-orm";
@@ -46,6 +47,12 @@ export const offender = pgTable(
     index("offender_name_idx").on(table.familyName, table.givenName),
     index("offender_date_of_birth_idx").on(table.dateOfBirth),
     index("offender_pnc_id_idx").on(table.pncId),
+    // Record matching blocks on date of birth, postcode and (case-blind) name: each an index.
+    index("offender_postcode_idx").on(table.addressPostcode),
+    index("offender_upper_name_idx").on(
+      sql`upper(${table.familyName})`,
+      sql`upper(${table.givenName})`,
+    ),
   ],
 );
 
@@ -159,3 +166,9 @@ export const protectedPerson = pgTable("protected_person", {
 // are re-exported because drizzle-kit only creates the enums a schema file exports.
 export { disclosureDecision, lawfulBasis } from "@mash/runtime/disclosure/disclosure-table";
 export const disclosure = disclosureTable();
+
+// Record matching: the identity each MASH subject was last matched with, and the pairs proposed
+// and decided (see docs/matching.md). The enums are re-exported for drizzle-kit.
+export { matchBand, matchStatus } from "@mash/runtime/db/match-tables";
+export const mashSubject = mashSubjectTable();
+export const matchCandidate = matchCandidateTable(() => offender.crn);

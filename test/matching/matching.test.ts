@@ -1,0 +1,192 @@
+import { issueDevToken } from "@mash/gateway/dev/issue-token";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningStack } from "../../scripts/stack.js";
+import { type GraphQLResponse, graphql } from "../support/graphql-client.js";
+import { bearer, personaByKey } from "../support/personas.js";
+import { stackBackends, startTestStack } from "../support/system-under-test.js";
+
+// Record matching through the gateway, with authorization on: the police researcher sees the
+// nominals that may be each subject, confirms one, rejects another; others may not decide.
+
+const PAGE = `query Page($after: String) {
+  subjects(first: 100, after: $after) {
+    nodes {
+      id
+      police { known }
+      policeMatches { id nominalId score band status reasons { field agreement weight } }
+    }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+
+const SUBJECT = `query One($id: ID!) {
+  subject(id: $id) {
+    id
+    police { known }
+    policeMatches { id nominalId band status decidedBy }
+    household { members { id policeMatches { id band } } }
+  }
+}`;
+
+const DECIDE = `mutation Decide($input: DecideMatchInput!) {
+  decidePoliceMatch(input: $input) { id status decidedBy decisionReason decidedAt }
+}`;
+
+interface Candidate {
+  id: string;
+  nominalId: string;
+  score: number;
+  band: string;
+  status: string;
+  reasons: { field: string; agreement: string; weight: number }[];
+}
+
+interface PageNode {
+  id: string;
+  police: { known: boolean } | null;
+  policeMatches: Candidate[] | null;
+}
+
+interface PageData {
+  subjects: { nodes: PageNode[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+}
+
+/** The `subject` of a response, which every query here expects (errors say why when missing). */
+function subjectOf<T>(response: GraphQLResponse<Record<string, unknown>>): T {
+  const subject = response.data?.subject;
+  if (!subject) throw new Error(`no subject in the response: ${JSON.stringify(response.errors)}`);
+  return subject as T;
+}
+
+describe.each(stackBackends())("record matching through the gateway on $name", (backend) => {
+  let stack: RunningStack;
+  const tokens = new Map<string, string>();
+
+  async function as(persona: string, query: string, variables?: Record<string, unknown>) {
+    let token = tokens.get(persona);
+    if (!token) {
+      token = await issueDevToken(personaByKey(persona), { expiresIn: "1h" });
+      tokens.set(persona, token);
+    }
+    return graphql<Record<string, unknown>>(stack.gatewayUrl, query, variables, bearer(token));
+  }
+
+  async function allSubjects(): Promise<PageNode[]> {
+    const nodes: PageNode[] = [];
+    let after: string | null = null;
+    do {
+      const response = await as("police-researcher", PAGE, after ? { after } : {});
+      expect(response.errors).toBeUndefined();
+      const page = (response.data as unknown as PageData).subjects;
+      nodes.push(...page.nodes);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return nodes;
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack(backend);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await backend.cleanup();
+  });
+
+  it("shows a researcher candidates, takes decisions, never proposes a rejected pair again", async () => {
+    const subjects = await allSubjects();
+    const withCandidates = subjects.filter((s) => (s.policeMatches ?? []).length > 0);
+    expect(withCandidates.length).toBeGreaterThan(0);
+    for (const candidate of withCandidates.flatMap((s) => s.policeMatches ?? [])) {
+      expect(candidate.score).toEqual(expect.any(Number));
+      expect(["CERTAIN", "PROBABLE", "POSSIBLE"]).toContain(candidate.band);
+      expect(candidate.reasons.length).toBeGreaterThan(0);
+    }
+
+    // A subject the police do not know yet, with a pending candidate: confirm it.
+    const unknown = subjects.find(
+      (s) =>
+        s.police?.known === false && (s.policeMatches ?? []).some((c) => c.status === "PENDING"),
+    );
+    expect(unknown).toBeDefined();
+    const toConfirm = unknown?.policeMatches?.find((c) => c.status === "PENDING") as Candidate;
+    const confirmed = await as("police-researcher", DECIDE, {
+      input: {
+        candidateId: toConfirm.id,
+        decision: "CONFIRM",
+        reason: "Checked on PNC: same person",
+      },
+    });
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data?.decidePoliceMatch).toMatchObject({
+      status: "CONFIRMED",
+      decidedBy: "dev-police-researcher",
+    });
+
+    // Another pending candidate, of another subject: reject it.
+    const other = subjects.find(
+      (s) => s.id !== unknown?.id && (s.policeMatches ?? []).some((c) => c.status === "PENDING"),
+    );
+    const toReject = other?.policeMatches?.find((c) => c.status === "PENDING") as Candidate;
+    const rejected = await as("police-researcher", DECIDE, {
+      input: { candidateId: toReject.id, decision: "REJECT", reason: "Different person" },
+    });
+    expect(rejected.errors).toBeUndefined();
+
+    const after = await as("police-researcher", SUBJECT, { id: other?.id });
+    expect(after.errors).toBeUndefined();
+    const afterMatches = subjectOf<{ policeMatches: Candidate[] }>(after).policeMatches;
+    expect(afterMatches.some((c) => c.nominalId === toReject.nominalId)).toBe(false);
+
+    // The confirmed link is now part of the subject's police section.
+    const linked = await as("police-researcher", SUBJECT, { id: unknown?.id });
+    expect(linked.errors).toBeUndefined();
+    const subject = linked.data?.subject as {
+      police: { known: boolean };
+      policeMatches: Candidate[];
+    };
+    expect(subject.police.known).toBe(true);
+    expect(subject.policeMatches.find((c) => c.id === toConfirm.id)?.status).toBe("CONFIRMED");
+  }, 120_000);
+
+  it("matches the household's members too", async () => {
+    const subjects = await allSubjects();
+    const response = await as("police-researcher", SUBJECT, { id: subjects[0]?.id });
+    expect(response.errors).toBeUndefined();
+    const { household } = subjectOf<{
+      household: { members: { policeMatches: unknown }[] } | null;
+    }>(response);
+    for (const member of household?.members ?? [])
+      expect(member.policeMatches).toEqual(expect.any(Array));
+  }, 60_000);
+
+  it("gives the manager candidates to read but no decision, and others neither", async () => {
+    const subjects = await allSubjects();
+    const candidate = subjects
+      .flatMap((s) => s.policeMatches ?? [])
+      .find((c) => c.status === "PENDING");
+    expect(candidate).toBeDefined();
+
+    const managerReads = await as("manager", SUBJECT, { id: subjects[0]?.id });
+    expect(subjectOf<{ policeMatches: unknown }>(managerReads).policeMatches).toEqual(
+      expect.any(Array),
+    );
+
+    const managerDecides = await as("manager", DECIDE, {
+      input: { candidateId: candidate?.id, decision: "REJECT", reason: "Not the manager's call" },
+    });
+    expect(managerDecides.data?.decidePoliceMatch ?? null).toBeNull();
+    expect(managerDecides.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
+
+    const socialWorker = await as("social-worker", SUBJECT, { id: subjects[0]?.id });
+    expect(subjectOf<{ policeMatches: unknown }>(socialWorker).policeMatches).toBeNull();
+    expect(socialWorker.errors?.map((e) => e.extensions?.code)).toContain(
+      "UNAUTHORIZED_FIELD_OR_TYPE",
+    );
+
+    const healthResearcher = await as("health-researcher", DECIDE, {
+      input: { candidateId: candidate?.id, decision: "CONFIRM", reason: "Not my agency's call" },
+    });
+    expect(healthResearcher.data?.decidePoliceMatch ?? null).toBeNull();
+    expect(healthResearcher.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
+  }, 60_000);
+});
