@@ -5,8 +5,10 @@ import {
 } from "@mash/runtime/disclosure/record-disclosure";
 import { entityReference, subjectReference } from "@mash/runtime/graphql/ids";
 import { loadLinkedSection } from "@mash/runtime/graphql/linked-records";
+import { importFromMutation } from "@mash/runtime/import/import-mutation";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import * as tables from "./db/schema.js";
+import { policeImport } from "./import/police-import.js";
 import {
   loadHistory,
   loadIncidents,
@@ -30,6 +32,8 @@ export const resolvers: Resolvers = {
   },
 
   Mutation: {
+    importPoliceRecords: (_root, { records }, ctx) =>
+      importFromMutation(ctx.db, policeImport, records),
     recordPoliceDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
   },

@@ -11,9 +11,11 @@ import {
   loadLinkedRecords,
   loadLinkedSection,
 } from "@mash/runtime/graphql/linked-records";
+import { importFromMutation } from "@mash/runtime/import/import-mutation";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import type { ProbationContext } from "./context.js";
 import * as tables from "./db/schema.js";
+import { probationImport } from "./import/probation-import.js";
 import {
   type CaseRow,
   type ConditionRow,
@@ -59,6 +61,8 @@ export const resolvers: Resolvers = {
   },
 
   Mutation: {
+    importProbationRecords: (_root, { records }, ctx) =>
+      importFromMutation(ctx.db, probationImport, records),
     recordProbationDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
   },

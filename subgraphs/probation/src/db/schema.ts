@@ -1,6 +1,7 @@
 import { addressColumns } from "@mash/runtime/db/address-columns";
 import { subjectLinkTable } from "@mash/runtime/db/subject-link";
 import { disclosureTable } from "@mash/runtime/disclosure/disclosure-table";
+import { importHistoryTable } from "@mash/runtime/import/import-history-table";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -159,3 +160,6 @@ export const protectedPerson = pgTable("protected_person", {
 // are re-exported because drizzle-kit only creates the enums a schema file exports.
 export { disclosureDecision, lawfulBasis } from "@mash/runtime/disclosure/disclosure-table";
 export const disclosure = disclosureTable();
+
+// The previous version of every record an import replaced (the same table in every agency).
+export const importHistory = importHistoryTable();

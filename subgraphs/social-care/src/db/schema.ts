@@ -1,5 +1,6 @@
 import { addressColumns } from "@mash/runtime/db/address-columns";
 import { disclosureTable } from "@mash/runtime/disclosure/disclosure-table";
+import { importHistoryTable } from "@mash/runtime/import/import-history-table";
 import {
   boolean,
   date,
@@ -374,3 +375,6 @@ export const breakGlassGrant = pgTable(
 // Social care's own disclosures for MASH enquiries (every agency keeps the same table).
 export { disclosureDecision, lawfulBasis } from "@mash/runtime/disclosure/disclosure-table";
 export const disclosure = disclosureTable();
+
+// The previous version of every record an import replaced (the same table in every agency).
+export const importHistory = importHistoryTable();
