@@ -69,10 +69,11 @@ export const licenceCondition = defineRecordType({
   type: "licenceCondition",
   table: tables.licenceCondition,
   id: uuid(),
+  renamed: { conditionType: "type" },
   fields: {
     caseId: uuid(),
     position: z.number().int().min(0),
-    type: enumOf(tables.licenceConditionType),
+    conditionType: enumOf(tables.licenceConditionType),
     description: text(),
   },
   references: (record) => [

@@ -56,6 +56,8 @@ export interface RecordType {
   schema: z.ZodType<ImportRecord>;
   /** The record's own fields (not `type`, `id`, embedded lists), in the documented order. */
   fields: readonly string[];
+  /** The column key of each field (a field is named after its column unless renamed). */
+  columns: Readonly<Record<string, string>>;
   embedded: readonly EmbeddedList[];
   /** References to other records, checked against earlier lines and the database. */
   references(record: ImportRecord): RecordReference[];
@@ -71,6 +73,11 @@ export interface RecordTypeOptions {
   /** The key column(s); defaults to ["id"]. */
   key?: readonly string[];
   fields: z.ZodRawShape;
+  /**
+   * Fields named otherwise than their column: `type` and `id` belong to the record, so a column
+   * called `type` travels as, say, `relationshipType`.
+   */
+  renamed?: Readonly<Record<string, string>>;
   embedded?: readonly EmbeddedList[];
   references?: (record: ImportRecord) => RecordReference[];
   isPerson?: boolean;
@@ -86,6 +93,14 @@ export function compositeId(values: readonly unknown[]): string {
 /** Builds a record type from its fields: the strict schema follows from them. */
 export function defineRecordType(options: RecordTypeOptions): RecordType {
   const key = options.key ?? ["id"];
+  for (const reserved of ["type", "id"]) {
+    if (reserved in options.fields) throw new Error(`"${reserved}" is the record's own; rename it`);
+  }
+  const columns = Object.fromEntries(
+    Object.keys(options.fields).map((field) => [field, options.renamed?.[field] ?? field]),
+  );
+  const fieldOfColumn = new Map(Object.entries(columns).map(([field, column]) => [column, field]));
+  const keyFields = key.map((column) => fieldOfColumn.get(column) ?? column);
   const embeddedShape = Object.fromEntries(
     (options.embedded ?? []).map((list) => [list.field, embeddedListSchema(list)]),
   );
@@ -95,13 +110,14 @@ export function defineRecordType(options: RecordTypeOptions): RecordType {
     ...options.fields,
     ...embeddedShape,
   });
-  const schema = key.length === 1 ? base : withCompositeIdCheck(base, key);
+  const schema = key.length === 1 ? base : withCompositeIdCheck(base, keyFields);
   return {
     type: options.type,
     table: options.table,
     key,
     schema: schema as unknown as z.ZodType<ImportRecord>,
     fields: Object.keys(options.fields),
+    columns,
     embedded: options.embedded ?? [],
     references: options.references ?? noReferences,
     isPerson: options.isPerson ?? false,
@@ -145,7 +161,9 @@ export function idOfRow(recordType: RecordType, row: Row): string {
 /** The key values of a record (what its row is found by). */
 export function keyOfRecord(recordType: RecordType, record: ImportRecord): unknown[] {
   if (recordType.key.length === 1) return [record.id];
-  return recordType.key.map((field) => record[field]);
+  const fieldOf = (column: string) =>
+    Object.keys(recordType.columns).find((field) => recordType.columns[field] === column) ?? column;
+  return recordType.key.map((column) => record[fieldOf(column)]);
 }
 
 /** Column keys whose values are JavaScript Dates (timestamps): records carry ISO strings. */
@@ -168,22 +186,34 @@ function timestampsOf(table: PgTable): Set<string> {
   return fields;
 }
 
+const NOT_RENAMED: Readonly<Record<string, string>> = {};
+
 /** The row values of some record fields: ISO strings become Dates for timestamp columns. */
-export function fieldsToRow(table: PgTable, source: Row, fields: readonly string[]): Row {
+export function fieldsToRow(
+  table: PgTable,
+  source: Row,
+  fields: readonly string[],
+  columns: Readonly<Record<string, string>> = NOT_RENAMED,
+): Row {
   const timestamps = timestampsOf(table);
   const row: Row = {};
   for (const field of fields) {
+    const column = columns[field] ?? field;
     const value = source[field];
-    row[field] = timestamps.has(field) && typeof value === "string" ? new Date(value) : value;
+    row[column] = timestamps.has(column) && typeof value === "string" ? new Date(value) : value;
   }
   return row;
 }
 
 /** Record fields from a row, in the given order: Dates become ISO strings. */
-export function fieldsFromRow(source: Row, fields: readonly string[]): Row {
+export function fieldsFromRow(
+  source: Row,
+  fields: readonly string[],
+  columns: Readonly<Record<string, string>> = NOT_RENAMED,
+): Row {
   const record: Row = {};
   for (const field of fields) {
-    const value = source[field];
+    const value = source[columns[field] ?? field];
     record[field] = value instanceof Date ? value.toISOString() : value;
   }
   return record;
@@ -191,7 +221,7 @@ export function fieldsFromRow(source: Row, fields: readonly string[]): Row {
 
 /** The row a record is stored as (without its embedded lists). */
 export function recordToRow(recordType: RecordType, record: ImportRecord): Row {
-  const row = fieldsToRow(recordType.table, record, recordType.fields);
+  const row = fieldsToRow(recordType.table, record, recordType.fields, recordType.columns);
   if (recordType.key.length === 1) row[recordType.key[0] as string] = record.id;
   return row;
 }
@@ -215,7 +245,7 @@ export function rowToRecord(
   const record: ImportRecord = {
     type: recordType.type,
     id: idOfRow(recordType, row),
-    ...fieldsFromRow(row, recordType.fields),
+    ...fieldsFromRow(row, recordType.fields, recordType.columns),
   };
   for (const list of recordType.embedded) {
     const fields = Object.keys(list.item);

@@ -64,15 +64,19 @@ export const person = defineRecordType({
       : [],
 });
 
-/** Social care keeps no id for a relationship: it is who, to whom, and how. */
+/**
+ * Social care keeps no id for a relationship: it is who, how and to whom, so its id is
+ * "<personId>/<relationshipType>/<relatedPersonId>".
+ */
 export const relationship = defineRecordType({
   type: "relationship",
   table: tables.relationship,
   id: z.string(),
   key: ["personId", "type", "relatedPersonId"],
+  renamed: { relationshipType: "type" },
   fields: {
     personId: uuid(),
-    type: enumOf(tables.relationshipType),
+    relationshipType: enumOf(tables.relationshipType),
     relatedPersonId: uuid(),
     livesTogether: z.boolean(),
   },
