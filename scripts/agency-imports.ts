@@ -1,13 +1,5 @@
-import { healthImport } from "@mash/health/import/health-import";
-import { healthSubgraph } from "@mash/health/subgraph";
-import { policeImport } from "@mash/police/import/police-import";
-import { policeSubgraph } from "@mash/police/subgraph";
-import { probationImport } from "@mash/probation/import/probation-import";
-import { probationSubgraph } from "@mash/probation/subgraph";
 import type { AgencyImport } from "@mash/runtime/import/agency-import";
 import type { SubgraphDefinition } from "@mash/runtime/subgraph/define-subgraph";
-import { socialCareImport } from "@mash/social-care/import/social-care-import";
-import { socialCareSubgraph } from "@mash/social-care/subgraph";
 
 /** One agency as the import, export and example commands see it. */
 export interface ImportableAgency {
@@ -18,19 +10,33 @@ export interface ImportableAgency {
   agencyImport: AgencyImport<any>;
 }
 
-export const IMPORTABLE_AGENCIES: Record<string, ImportableAgency> = {
-  "social-care": { definition: socialCareSubgraph, agencyImport: socialCareImport },
-  police: { definition: policeSubgraph, agencyImport: policeImport },
-  health: { definition: healthSubgraph, agencyImport: healthImport },
-  probation: { definition: probationSubgraph, agencyImport: probationImport },
+// Loaded on demand: a command for one agency should not start by loading the other three.
+const LOADERS: Record<string, () => Promise<ImportableAgency>> = {
+  "social-care": async () => ({
+    definition: (await import("@mash/social-care/subgraph")).socialCareSubgraph,
+    agencyImport: (await import("@mash/social-care/import/social-care-import")).socialCareImport,
+  }),
+  police: async () => ({
+    definition: (await import("@mash/police/subgraph")).policeSubgraph,
+    agencyImport: (await import("@mash/police/import/police-import")).policeImport,
+  }),
+  health: async () => ({
+    definition: (await import("@mash/health/subgraph")).healthSubgraph,
+    agencyImport: (await import("@mash/health/import/health-import")).healthImport,
+  }),
+  probation: async () => ({
+    definition: (await import("@mash/probation/subgraph")).probationSubgraph,
+    agencyImport: (await import("@mash/probation/import/probation-import")).probationImport,
+  }),
 };
 
-export function importableAgency(name: string | undefined): ImportableAgency {
-  const agency = name ? IMPORTABLE_AGENCIES[name] : undefined;
-  if (agency) return agency;
-  const known = Object.keys(IMPORTABLE_AGENCIES).join(", ");
-  throw new UsageError(`--agency must be one of ${known}`);
-}
+export const IMPORTABLE_AGENCY_NAMES = Object.keys(LOADERS);
 
 /** Bad command-line use: reported without a stack trace. */
 export class UsageError extends Error {}
+
+export async function importableAgency(name: string | undefined): Promise<ImportableAgency> {
+  const load = name ? LOADERS[name] : undefined;
+  if (load) return load();
+  throw new UsageError(`--agency must be one of ${IMPORTABLE_AGENCY_NAMES.join(", ")}`);
+}

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { agency: { type: "string" }, file: { type: "string" } },
   });
-  const agency = importableAgency(values.agency);
+  const agency = await importableAgency(values.agency);
   if (!values.file) throw new UsageError("--file <out.jsonl> is required");
   const target = targetFromEnv(agency.definition.agency);
   process.stderr.write(`Exporting from ${describeTarget(target)}\n`);

@@ -19,7 +19,7 @@ async function main(): Promise<number> {
       "batch-size": { type: "string" },
     },
   });
-  const agency = importableAgency(values.agency);
+  const agency = await importableAgency(values.agency);
   if (!values.file) throw new UsageError("--file <export.jsonl> is required");
   await access(values.file).catch(() => {
     throw new UsageError(`cannot read ${values.file}`);

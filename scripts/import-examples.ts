@@ -4,7 +4,11 @@ import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { exportRecords } from "@mash/runtime/import/export-records";
 import { openAgencyDatabase } from "@mash/runtime/import/open-agency-database";
-import { IMPORTABLE_AGENCIES, type ImportableAgency } from "./agency-imports.js";
+import {
+  IMPORTABLE_AGENCY_NAMES,
+  type ImportableAgency,
+  importableAgency,
+} from "./agency-imports.js";
 
 // `npm run import:examples`: one example export per agency in subgraphs/<agency>/import-examples/,
 // made by seeding an in-memory database from a small synthetic world and exporting it. The world is
@@ -35,7 +39,7 @@ async function writeExample(agency: ImportableAgency): Promise<Record<string, nu
   }
 }
 
-for (const [name, agency] of Object.entries(IMPORTABLE_AGENCIES)) {
-  const counts = await writeExample(agency);
+for (const name of IMPORTABLE_AGENCY_NAMES) {
+  const counts = await writeExample(await importableAgency(name));
   process.stdout.write(`${name}: ${JSON.stringify(counts)}\n`);
 }

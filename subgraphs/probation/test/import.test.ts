@@ -26,10 +26,6 @@ function planted(
   return JSON.stringify(copy);
 }
 
-/** An NHS number with its check digit changed: the same ten digits in every other respect. */
-const wrongCheckDigit = (nhsNumber: string) =>
-  `${nhsNumber.slice(0, 9)}${(Number(nhsNumber.slice(9)) + 1) % 10}`;
-
 describeImportSuite({
   definition: probationSubgraph,
   agencyImport: probationImport,

@@ -10,7 +10,7 @@ import { type PendingRecord, upsertBatch } from "./upsert-batch.js";
 import { validateLine } from "./validate-record.js";
 
 /** Lines per transaction: large enough for few round trips, small enough to keep memory flat. */
-export const DEFAULT_BATCH_SIZE = 1_000;
+export const DEFAULT_BATCH_SIZE = 2_000;
 
 export interface ImportOptions<TSchema extends Record<string, unknown>> {
   db: Database<TSchema>;
