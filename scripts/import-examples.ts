@@ -16,7 +16,7 @@ import {
 // generator or the format does.
 
 /** Small enough to read, large enough that every record type appears. */
-export const EXAMPLE_WORLD = { seed: 20261123, subjects: 60 };
+export const EXAMPLE_WORLD = { seed: 20261123, subjects: 150 };
 
 export function examplePath(agency: ImportableAgency): string {
   const name = agency.definition.agency;

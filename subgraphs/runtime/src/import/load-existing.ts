@@ -2,6 +2,7 @@ import { asc, inArray } from "drizzle-orm";
 import type { Database } from "../db/connect.js";
 import { columnOf, keyIn } from "./key-condition.js";
 import {
+  compositeId,
   type ImportRecord,
   idOfRow,
   type RecordType,
@@ -50,6 +51,33 @@ export async function rowsToRecords<TSchema extends Record<string, unknown>>(
   );
 }
 
+/**
+ * The stored rows under these keys. A composite key is looked up by its first column (indexed, as
+ * the person a relationship belongs to is) and narrowed here: OR-ing thousands of multi-column
+ * conditions makes PostgreSQL test every one of them against every row.
+ */
+async function rowsUnderKeys<TSchema extends Record<string, unknown>>(
+  db: Database<TSchema>,
+  recordType: RecordType,
+  keys: readonly unknown[][],
+): Promise<Row[]> {
+  const { table, key } = recordType;
+  if (key.length === 1)
+    return db
+      .select()
+      .from(table)
+      .where(keyIn(table, key, keys));
+  const [firstColumn] = key;
+  if (!firstColumn) return [];
+  const firstValues = [...new Set(keys.map((values) => values[0]))];
+  const rows: Row[] = await db
+    .select()
+    .from(table)
+    .where(inArray(columnOf(table, firstColumn), firstValues));
+  const wanted = new Set(keys.map((values) => compositeId(values)));
+  return rows.filter((row) => wanted.has(idOfRow(recordType, row)));
+}
+
 /** The records already held under these keys, by record id: what an import compares against. */
 export async function loadExisting<TSchema extends Record<string, unknown>>(
   db: Database<TSchema>,
@@ -57,10 +85,7 @@ export async function loadExisting<TSchema extends Record<string, unknown>>(
   keys: readonly unknown[][],
 ): Promise<Map<string, ImportRecord>> {
   if (keys.length === 0) return new Map();
-  const rows: Row[] = await db
-    .select()
-    .from(recordType.table)
-    .where(keyIn(recordType.table, recordType.key, keys));
+  const rows = await rowsUnderKeys(db, recordType, keys);
   const records = await rowsToRecords(db, recordType, rows);
   return new Map(records.map((record) => [record.id, record]));
 }
