@@ -148,8 +148,8 @@ async function benchAgency(
 
 function table(measurements: readonly Measurement[]): string {
   const header =
-    "| agency | store | pass | records | created | unchanged | rejected | seconds | records/s | peak RSS MB |";
-  const rule = "|---|---|---|---:|---:|---:|---:|---:|---:|---:|";
+    "| agency | store | pass | records | created | unchanged | rejected | import s | records/s | process s | peak RSS MB |";
+  const rule = "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|";
   const rows = measurements.map(
     (m) =>
       `| ${m.agency} | ${m.store} | ${m.pass} | ${m.records} | ${m.created} | ${m.unchanged} | ${m.rejected} | ${m.seconds} | ${Math.round(m.records / m.seconds)} | ${m.processSeconds} | ${m.peakRssMb} |`,
