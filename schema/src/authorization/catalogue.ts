@@ -153,6 +153,26 @@ export const SCOPES = {
     description:
       "Decide a MASH enquiry's outcome, with a rationale and feedback to the referrer; close it.",
   },
+  "social-care:import": {
+    tier: "access",
+    description:
+      "Load social care's own records from its system's export (bulk import); sees only the report.",
+  },
+  "police:import": {
+    tier: "access",
+    description:
+      "Load the police's own records from its system's export (bulk import); sees only the report.",
+  },
+  "health:import": {
+    tier: "access",
+    description:
+      "Load health's own records from its system's export (bulk import); sees only the report.",
+  },
+  "probation:import": {
+    tier: "access",
+    description:
+      "Load probation's own records from its system's export (bulk import); sees only the report.",
+  },
   "access-log:read-own": {
     tier: "access",
     description: "Read the access log's entries about one's own requests (metadata only).",
@@ -351,6 +371,26 @@ export const ROLES = {
   "data-protection-officer": {
     description: "Audits access; sees metadata about access, never the safeguarding content.",
     scopes: ["access-log:read-own", "access-log:read-all", "break-glass:review"],
+  },
+  "social-care-data-administrator": {
+    description:
+      "Looks after social care's data in the graph: loads its exports; reads no safeguarding records.",
+    scopes: ["social-care:import"],
+  },
+  "police-data-administrator": {
+    description:
+      "Looks after the police's data in the graph: loads its exports; reads no safeguarding records.",
+    scopes: ["police:import"],
+  },
+  "health-data-administrator": {
+    description:
+      "Looks after health's data in the graph: loads its exports; reads no safeguarding records.",
+    scopes: ["health:import"],
+  },
+  "probation-data-administrator": {
+    description:
+      "Looks after probation's data in the graph: loads its exports; reads no safeguarding records.",
+    scopes: ["probation:import"],
   },
   "professional-referrer": {
     description:

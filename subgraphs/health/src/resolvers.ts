@@ -14,6 +14,7 @@ import {
   loadLinkedRecords,
   loadLinkedSection,
 } from "@mash/runtime/graphql/linked-records";
+import { importFromMutation } from "@mash/runtime/import/import-mutation";
 import { decideMatch } from "@mash/runtime/matching/decide-match";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import type { HealthContext } from "./context.js";
@@ -21,6 +22,7 @@ import * as tables from "./db/schema.js";
 import { emergencyAttendanceDates } from "./early-warning-dates.js";
 import { historyLists, loadHistory } from "./health-history.js";
 import { summarise } from "./health-summary.js";
+import { healthImport } from "./import/health-import.js";
 import type { SectionParent } from "./resolver-parents.js";
 
 /** A detail list of the section: the rows of every linked record, newest first. */
@@ -46,6 +48,8 @@ export const resolvers: Resolvers = {
   AgencyCheck: agencyCheckResolvers,
 
   Mutation: {
+    importHealthRecords: (_root, { records }, ctx) =>
+      importFromMutation(ctx.db, healthImport, records),
     recordHealthDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     decideHealthMatch: (_root, { input }, ctx) =>

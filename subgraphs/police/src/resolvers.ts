@@ -10,10 +10,12 @@ import {
 } from "@mash/runtime/disclosure/record-disclosure";
 import { subjectReference } from "@mash/runtime/graphql/ids";
 import { loadLinkedSection } from "@mash/runtime/graphql/linked-records";
+import { importFromMutation } from "@mash/runtime/import/import-mutation";
 import { decideMatch } from "@mash/runtime/matching/decide-match";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import * as tables from "./db/schema.js";
 import { domesticAbuseChildPresentDates } from "./early-warning-dates.js";
+import { policeImport } from "./import/police-import.js";
 import {
   loadHistory,
   loadIncidents,
@@ -43,6 +45,8 @@ export const resolvers: Resolvers = {
   AgencyCheck: agencyCheckResolvers,
 
   Mutation: {
+    importPoliceRecords: (_root, { records }, ctx) =>
+      importFromMutation(ctx.db, policeImport, records),
     recordPoliceDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     decidePoliceMatch: (_root, { input }, ctx) =>

@@ -16,10 +16,12 @@ import {
   loadLinkedRecords,
   loadLinkedSection,
 } from "@mash/runtime/graphql/linked-records";
+import { importFromMutation } from "@mash/runtime/import/import-mutation";
 import { decideMatch } from "@mash/runtime/matching/decide-match";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import type { ProbationContext } from "./context.js";
 import * as tables from "./db/schema.js";
+import { probationImport } from "./import/probation-import.js";
 import {
   type CaseRow,
   type ConditionRow,
@@ -71,6 +73,8 @@ export const resolvers: Resolvers = {
   AgencyCheck: agencyCheckResolvers,
 
   Mutation: {
+    importProbationRecords: (_root, { records }, ctx) =>
+      importFromMutation(ctx.db, probationImport, records),
     recordProbationDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     decideProbationMatch: (_root, { input }, ctx) =>

@@ -5,6 +5,7 @@ import {
 } from "@mash/runtime/disclosure/record-disclosure";
 import { notFound } from "@mash/runtime/graphql/errors";
 import { parseUuidArgument } from "@mash/runtime/graphql/ids";
+import { importFromMutation } from "@mash/runtime/import/import-mutation";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import { grantsForReview, reviewBreakGlass } from "./access/break-glass-review.js";
 import {
@@ -16,6 +17,7 @@ import {
 import type { SocialCareContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { agencyCheckTypeResolvers, enquiryCheckFields } from "./enquiry-checks.js";
+import { socialCareImport } from "./import/social-care-import.js";
 import type { PersonRow } from "./resolver-parents.js";
 import { hasHistory, type SocialCareHistory, summarise } from "./social-care-summary.js";
 import { countSubjects, listSubjects } from "./subjects/list-subjects.js";
@@ -157,6 +159,8 @@ export const resolvers: Resolvers = {
   ...agencyCheckTypeResolvers,
 
   Mutation: {
+    importSocialCareRecords: (_root, { records }, ctx) =>
+      importFromMutation(ctx.db, socialCareImport, records),
     recordSocialCareDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     reviewBreakGlass: (_root, { input }, ctx) => reviewBreakGlass(ctx, input),

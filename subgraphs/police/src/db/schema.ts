@@ -2,6 +2,7 @@ import { addressColumns } from "@mash/runtime/db/address-columns";
 import { mashSubjectTable, matchCandidateTable } from "@mash/runtime/db/match-tables";
 import { subjectLinkTable } from "@mash/runtime/db/subject-link";
 import { disclosureTable } from "@mash/runtime/disclosure/disclosure-table";
+import { importHistoryTable } from "@mash/runtime/import/import-history-table";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -259,3 +260,5 @@ export const disclosure = disclosureTable();
 export { matchBand, matchStatus } from "@mash/runtime/db/match-tables";
 export const mashSubject = mashSubjectTable();
 export const matchCandidate = matchCandidateTable(() => nominal.id);
+// The previous version of every record an import replaced (the same table in every agency).
+export const importHistory = importHistoryTable();

@@ -1,5 +1,6 @@
 import { addressColumns } from "@mash/runtime/db/address-columns";
 import { disclosureTable } from "@mash/runtime/disclosure/disclosure-table";
+import { importHistoryTable } from "@mash/runtime/import/import-history-table";
 import {
   boolean,
   date,
@@ -534,3 +535,5 @@ export const enquiryDecision = pgTable("enquiry_decision", {
   decidedBy: text("decided_by").notNull(),
   decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
 });
+// The previous version of every record an import replaced (the same table in every agency).
+export const importHistory = importHistoryTable();

@@ -1,0 +1,42 @@
+import type { AgencyImport } from "@mash/runtime/import/agency-import";
+import type { SubgraphDefinition } from "@mash/runtime/subgraph/define-subgraph";
+
+/** One agency as the import, export and example commands see it. */
+export interface ImportableAgency {
+  // The four agencies' table sets differ; the commands only pass each agency's own values along.
+  // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous registry of the four agencies
+  definition: SubgraphDefinition<any, any>;
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  agencyImport: AgencyImport<any>;
+}
+
+// Loaded on demand: a command for one agency should not start by loading the other three.
+const LOADERS: Record<string, () => Promise<ImportableAgency>> = {
+  "social-care": async () => ({
+    definition: (await import("@mash/social-care/subgraph")).socialCareSubgraph,
+    agencyImport: (await import("@mash/social-care/import/social-care-import")).socialCareImport,
+  }),
+  police: async () => ({
+    definition: (await import("@mash/police/subgraph")).policeSubgraph,
+    agencyImport: (await import("@mash/police/import/police-import")).policeImport,
+  }),
+  health: async () => ({
+    definition: (await import("@mash/health/subgraph")).healthSubgraph,
+    agencyImport: (await import("@mash/health/import/health-import")).healthImport,
+  }),
+  probation: async () => ({
+    definition: (await import("@mash/probation/subgraph")).probationSubgraph,
+    agencyImport: (await import("@mash/probation/import/probation-import")).probationImport,
+  }),
+};
+
+export const IMPORTABLE_AGENCY_NAMES = Object.keys(LOADERS);
+
+/** Bad command-line use: reported without a stack trace. */
+export class UsageError extends Error {}
+
+export async function importableAgency(name: string | undefined): Promise<ImportableAgency> {
+  const load = name ? LOADERS[name] : undefined;
+  if (load) return load();
+  throw new UsageError(`--agency must be one of ${IMPORTABLE_AGENCY_NAMES.join(", ")}`);
+}

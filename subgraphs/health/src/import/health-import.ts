@@ -1,0 +1,13 @@
+import type { AgencyImport } from "@mash/runtime/import/agency-import";
+import * as tables from "../db/schema.js";
+import type { HealthDatabase } from "../loaders.js";
+import { matchPeopleAfterImport } from "../matching/after-import.js";
+import { healthRecordTypes } from "./record-types.js";
+
+/** Health's import and export: its record types, its history table and its matching. */
+export const healthImport: AgencyImport<typeof tables> = {
+  agency: "health",
+  recordTypes: healthRecordTypes,
+  historyTable: tables.importHistory,
+  afterImport: (db: HealthDatabase) => (patientIds) => matchPeopleAfterImport(db, patientIds),
+};

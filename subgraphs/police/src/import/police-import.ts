@@ -1,0 +1,13 @@
+import type { AgencyImport } from "@mash/runtime/import/agency-import";
+import * as tables from "../db/schema.js";
+import type { PoliceDatabase } from "../loaders.js";
+import { matchPeopleAfterImport } from "../matching/after-import.js";
+import { policeRecordTypes } from "./record-types.js";
+
+/** The police's import and export: its record types, its history table and its matching. */
+export const policeImport: AgencyImport<typeof tables> = {
+  agency: "police",
+  recordTypes: policeRecordTypes,
+  historyTable: tables.importHistory,
+  afterImport: (db: PoliceDatabase) => (nominalIds) => matchPeopleAfterImport(db, nominalIds),
+};

@@ -1,0 +1,142 @@
+import {
+  addressFields,
+  aliasItem,
+  calendarDate,
+  croNumber,
+  enumOf,
+  instant,
+  nameFields,
+  optional,
+  pncId,
+  text,
+  uuid,
+  z,
+} from "@mash/runtime/import/field-schemas";
+import { defineRecordType, type ImportRecord } from "@mash/runtime/import/record-type";
+import * as tables from "../db/schema.js";
+
+// The police import format: one record type per kind of record the force holds (see
+// docs/import-format.md). Aliases and warning markers have no ids of their own, so they travel
+// inside their nominal; who was involved in an incident travels inside the incident.
+
+const nominalId = () =>
+  z.string().regex(/^NOM[0-9]{7}$/, { error: 'must be "NOM" and seven digits' });
+
+const nominalReference = (record: ImportRecord) => [
+  { field: "nominalId", recordType: "nominal", id: String(record.nominalId) },
+];
+
+export const nominal = defineRecordType({
+  type: "nominal",
+  table: tables.nominal,
+  id: nominalId(),
+  isPerson: true,
+  fields: {
+    ...nameFields(),
+    sex: optional(enumOf(tables.sex)),
+    gender: optional(enumOf(tables.gender)),
+    dateOfBirth: optional(calendarDate()),
+    ...addressFields(),
+    // Short forms (YY/N…C) are expanded by the parser's default century rule.
+    pncId: optional(pncId()),
+    croNumber: optional(croNumber()),
+  },
+  embedded: [
+    {
+      field: "aliases",
+      table: tables.nominalAlias,
+      parentKey: "nominalId",
+      item: aliasItem(),
+      orderBy: ["id"],
+    },
+    {
+      field: "warningMarkers",
+      table: tables.warningMarker,
+      parentKey: "nominalId",
+      item: { code: enumOf(tables.warningMarkerCode), addedOn: calendarDate() },
+      orderBy: ["id"],
+    },
+  ],
+});
+
+export const policeNotification = defineRecordType({
+  type: "policeNotification",
+  table: tables.policeNotification,
+  id: uuid(),
+  fields: {
+    nominalId: nominalId(),
+    raisedAt: instant(),
+    category: enumOf(tables.notificationCategory),
+    summary: text(),
+  },
+  references: nominalReference,
+});
+
+export const domesticAbuseIncident = defineRecordType({
+  type: "domesticAbuseIncident",
+  table: tables.domesticAbuseIncident,
+  id: uuid(),
+  fields: {
+    occurredAt: instant(),
+    dashRisk: enumOf(tables.dashRisk),
+    maracReferral: z.boolean(),
+    summary: text(),
+  },
+  embedded: [
+    {
+      field: "involved",
+      table: tables.incidentInvolvement,
+      parentKey: "incidentId",
+      item: { nominalId: nominalId(), role: enumOf(tables.incidentRole) },
+      sortBy: ["nominalId", "role"],
+      orderBy: ["nominalId", "role"],
+    },
+  ],
+  references: (record) =>
+    (record.involved as { nominalId: string }[]).map((item, index) => ({
+      field: `involved[${index}].nominalId`,
+      recordType: "nominal",
+      id: item.nominalId,
+    })),
+});
+
+export const offence = defineRecordType({
+  type: "offence",
+  table: tables.offence,
+  id: uuid(),
+  fields: {
+    nominalId: nominalId(),
+    committedOn: calendarDate(),
+    category: enumOf(tables.offenceCategory),
+    description: text(),
+    arrestedOn: optional(calendarDate()),
+    arrestOutcome: optional(enumOf(tables.arrestOutcome)),
+  },
+  references: nominalReference,
+});
+
+export const intelligenceItem = defineRecordType({
+  type: "intelligenceItem",
+  table: tables.intelligenceItem,
+  id: uuid(),
+  fields: {
+    nominalId: nominalId(),
+    recordedOn: calendarDate(),
+    sourceEvaluation: z.union([z.literal(1), z.literal(2), z.literal(3)], {
+      error: "must be 1, 2 or 3",
+    }),
+    intelligenceAssessment: enumOf(tables.intelligenceAssessment),
+    handlingCode: enumOf(tables.handlingCode),
+    sanitisedText: text(),
+  },
+  references: nominalReference,
+});
+
+/** In dependency order: nominals first, everything held against them after. */
+export const policeRecordTypes = [
+  nominal,
+  policeNotification,
+  domesticAbuseIncident,
+  offence,
+  intelligenceItem,
+];

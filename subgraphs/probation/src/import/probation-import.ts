@@ -1,0 +1,13 @@
+import type { AgencyImport } from "@mash/runtime/import/agency-import";
+import * as tables from "../db/schema.js";
+import type { ProbationDatabase } from "../loaders.js";
+import { matchPeopleAfterImport } from "../matching/after-import.js";
+import { probationRecordTypes } from "./record-types.js";
+
+/** Probation's import and export: its record types, its history table and its matching. */
+export const probationImport: AgencyImport<typeof tables> = {
+  agency: "probation",
+  recordTypes: probationRecordTypes,
+  historyTable: tables.importHistory,
+  afterImport: (db: ProbationDatabase) => (crns) => matchPeopleAfterImport(db, crns),
+};
