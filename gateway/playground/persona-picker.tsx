@@ -64,6 +64,10 @@ export function PersonaPicker({ session }: { session: SessionStore }) {
   const choosePersona = async (event: ChangeEvent<HTMLSelectElement>) => {
     const key = event.target.value;
     setPersona(key);
+    // The previous persona's enquiries and purpose go at once, not when the new token arrives:
+    // until then neither may be chosen under the new name.
+    session.set({ token: null, signedInAs: null, purpose: null });
+    setEnquiries([]);
     const chosen = personas?.find((candidate) => candidate.key === key);
     if (!chosen) return signIn(null, null);
     setStatus(`Signing in as ${chosen.displayName}…`);

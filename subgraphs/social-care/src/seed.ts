@@ -4,6 +4,7 @@ import { insertInChunks } from "@mash/runtime/db/insert-in-chunks";
 import type { SeedOptions } from "@mash/runtime/subgraph/define-subgraph";
 import type { TruePerson, World } from "@mash/runtime/synthetic/types";
 import { generateWorld } from "@mash/runtime/synthetic/world";
+import { MASH_TEAM_ROLES } from "@mash/schema/authorization/catalogue";
 import { PERSONAS } from "@mash/schema/authorization/personas";
 import * as tables from "./db/schema.js";
 import type { SocialCareDatabase } from "./loaders.js";
@@ -157,9 +158,9 @@ export function socialCareRows(world: World) {
 /** How many MASH enquiries the demo data has open. */
 const SEEDED_ENQUIRIES = 12;
 
-/** The personas who work in the MASH (not the auditor, not the referrer) take part in them. */
+/** The personas who work in the MASH (not the auditor, the referrer or a data administrator). */
 const MASH_PERSONAS = PERSONAS.filter((persona) =>
-  persona.roles.some((role) => role.startsWith("mash-") || role === "probation-officer"),
+  persona.roles.some((role) => MASH_TEAM_ROLES.includes(role)),
 );
 
 /**
