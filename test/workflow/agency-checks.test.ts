@@ -1,65 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
+import { CASE_PICTURE, type CasePicture } from "../support/case-picture.js";
+import { RECORD } from "../support/mash-workflow.js";
 import { type EnquiryRef, PersonaSession } from "../support/personas.js";
 import { stackBackends, startTestStack } from "../support/system-under-test.js";
 
 // Issue #6, the agency checks: each agency answers for an enquiry (shares, knows nothing, or
 // declines with its reason); everyone on the enquiry sees where each check stands; an agency whose
 // service is down does not take the rest of the case picture with it.
-
-const RECORD = (agency: string) => `mutation Record($input: RecordDisclosureInput!) {
-  record${agency}Disclosure(input: $input) { id decision }
-}`;
-
-const CASE_PICTURE = `query CasePicture($id: ID!) {
-  enquiry(id: $id) {
-    id
-    checksRequestedAt
-    checksDueAt
-    rating
-    socialCareCheck { agency status requestedAt dueAt answeredAt }
-    policeCheck { agency status answeredAt summary }
-    healthCheck { agency status answeredAt }
-    probationCheck { agency status declineReason }
-    subject {
-      id
-      socialCare { known }
-      police { known }
-      health { known }
-      probation { known }
-    }
-  }
-}`;
-
-interface Check {
-  agency: string;
-  status: string;
-  requestedAt?: string | null;
-  dueAt?: string | null;
-  answeredAt?: string | null;
-  summary?: string | null;
-  declineReason?: string | null;
-}
-
-interface CasePicture {
-  enquiry: {
-    id: string;
-    checksRequestedAt: string | null;
-    checksDueAt: string | null;
-    rating: string | null;
-    socialCareCheck: Check | null;
-    policeCheck: Check | null;
-    healthCheck: Check | null;
-    probationCheck: Check | null;
-    subject: {
-      id: string;
-      socialCare: { known: boolean } | null;
-      police: { known: boolean } | null;
-      health: { known: boolean } | null;
-      probation: { known: boolean } | null;
-    } | null;
-  } | null;
-}
 
 const POLICE_SUMMARY =
   "Two domestic abuse incidents in the last year, latest assessed medium risk.";

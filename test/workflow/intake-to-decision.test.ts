@@ -1,60 +1,20 @@
 import { generateWorld } from "@mash/runtime/synthetic/world";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
+import {
+  AWAITING,
+  DECIDE,
+  MY_CONTACTS,
+  type NamedRecord,
+  intoEnquiry as openFromContact,
+  QUEUE,
+  RATE,
+} from "../support/mash-workflow.js";
 import { PersonaSession } from "../support/personas.js";
 import { stackBackends, startTestStack, TEST_WORLD } from "../support/system-under-test.js";
 import { crossAgencyScenarios } from "./cross-agency-scenarios.js";
 
-const SUBMIT = `mutation SubmitContact($input: SubmitContactInput!) {
-  submitContact(input: $input) { id status concern outcome feedback }
-}`;
-const AWAITING = `query Awaiting { contactsAwaitingScreening(first: 100) { id concern people { role givenName subject { id } } } }`;
-const OPEN = `mutation Open($id: ID!) {
-  openEnquiry(input: { contactId: $id }) { id status version checksRequestedAt checkSubjects { id } subject { id } }
-}`;
-const RATE = `mutation Rate($input: RateEnquiryInput!) {
-  rateEnquiry(input: $input) { id status version rating checksDueAt ratingHistory { from to rationale changedBy } }
-}`;
 const WARNINGS = `query Warnings($id: ID!) { subject(id: $id) { id earlyWarnings { kind summary } } }`;
-const QUEUE = `query Queue { workQueue(first: 200) { id rating checksDueAt overdue } }`;
-const DECIDE = `mutation RecordDecision($input: DecideEnquiryInput!) {
-  decideEnquiry(input: $input) { id status version decision { outcome decidedBy } }
-}`;
-const MY_CONTACTS = `query Mine { myContacts { id status outcome feedback decidedAt } }`;
-
-interface Record {
-  recordId: string;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-}
-
-function contactAbout(record: Record, key: string) {
-  return {
-    idempotencyKey: key,
-    referrer: {
-      name: "Emma Lindqvist",
-      role: "Designated safeguarding lead",
-      organisation: "Synthetic Primary School",
-      type: "SCHOOL",
-      email: "dsl@school.example",
-    },
-    subject: {
-      givenName: record.givenName,
-      familyName: record.familyName,
-      dateOfBirth: record.dateOfBirth,
-    },
-    household: [
-      { givenName: "Unknown", familyName: record.familyName, relationshipToSubject: "mother" },
-    ],
-    concern: "DOMESTIC_ABUSE",
-    summary: "The child told a teacher about shouting and a door being broken at home last week.",
-    consent: {
-      decision: "NOT_SOUGHT",
-      reason: "Telling the family could increase the risk to the child.",
-    },
-  };
-}
 
 describe.each(stackBackends())("from a new concern to a decision on $name", (backend) => {
   let stack: RunningStack;
@@ -74,33 +34,8 @@ describe.each(stackBackends())("from a new concern to a decision on $name", (bac
     await backend.cleanup();
   });
 
-  async function intoEnquiry(record: Record, key: string) {
-    const submitted = await referrer.query<{ submitContact: { id: string; status: string } }>(
-      SUBMIT,
-      {
-        input: contactAbout(record, key),
-      },
-    );
-    expect(submitted.errors).toBeUndefined();
-    const contact = submitted.data?.submitContact;
-    expect(contact?.status).toBe("AWAITING_SCREENING");
-    const awaiting = await worker.query<{ contactsAwaitingScreening: { id: string }[] }>(AWAITING);
-    expect(awaiting.data?.contactsAwaitingScreening.map((c) => c.id)).toContain(contact?.id);
-    const opened = await worker.query<{
-      openEnquiry: {
-        id: string;
-        version: number;
-        subject: { id: string };
-        checkSubjects: { id: string }[];
-      };
-    }>(OPEN, { id: contact?.id });
-    expect(opened.errors).toBeUndefined();
-    const enquiry = opened.data?.openEnquiry;
-    if (!contact || !enquiry) throw new Error("no enquiry");
-    // The referrer's details matched social care's record of the child.
-    expect(enquiry.subject.id).toBe(record.recordId);
-    expect(enquiry.checkSubjects).toHaveLength(2);
-    return { contact, enquiry };
+  function intoEnquiry(record: NamedRecord, key: string) {
+    return openFromContact(referrer, worker, record, key);
   }
 
   it("takes a referrer's contact through screening, rating and the manager's decision", async () => {

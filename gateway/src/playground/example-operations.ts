@@ -175,6 +175,21 @@ query WorkQueue {
 }
 `;
 
+const TAKE_UP_AGENCY_CHECK = `# A police, health or probation practitioner (or another MASH
+# social worker) takes up their agency's check on an enquiry
+# from the work queue: it joins myEnquiries, and may then be
+# declared as the purpose to answer the check under. Paste an
+# enquiry id from WorkQueue. Taking it up twice is harmless.
+mutation TakeUpAgencyCheck($enquiryId: ID!) {
+  takeUpAgencyCheck(input: { enquiryId: $enquiryId }) {
+    id
+    status
+    rating
+    checksDueAt
+  }
+}
+`;
+
 const SUBMIT_CONTACT = `# A referrer (the referrer persona) tells the MASH about a
 # concern. Retrying with the same idempotencyKey never creates a
 # second contact. Follow it afterwards with myContacts.
@@ -230,6 +245,12 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
     operationName: "WorkQueue",
     summary: "The MASH work queue: overdue first, then by rating and deadline",
     query: WORK_QUEUE,
+  },
+  {
+    operationName: "TakeUpAgencyCheck",
+    summary: "An agency practitioner takes up their check on an enquiry from the queue",
+    query: TAKE_UP_AGENCY_CHECK,
+    variables: { enquiryId: "" },
   },
   {
     operationName: "SubmitContact",

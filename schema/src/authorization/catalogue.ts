@@ -148,6 +148,15 @@ export const SCOPES = {
     description:
       "Screen contacts: open an enquiry from a contact and rate it (RAG), with a rationale.",
   },
+  // Separate from enquiry:read: joining an enquiry lets the caller declare it as purpose, which
+  // opens its people's records to the caller's other scopes. Seeing the queue should not imply it
+  // (a read-only role may see the queue without ever joining), and the manager needs neither: they
+  // oversee every active enquiry already.
+  "enquiry:take-up": {
+    tier: "access",
+    description:
+      "Take up one's agency's check on an active MASH enquiry: join it, so it may be declared as purpose.",
+  },
   "enquiry:decide": {
     tier: "access",
     description:
@@ -247,6 +256,7 @@ export const ROLES = {
       "social-care:disclose",
       "enquiry:read",
       "enquiry:screen",
+      "enquiry:take-up",
       "access-log:read-own",
     ],
   },
@@ -269,6 +279,7 @@ export const ROLES = {
       "probation:risk",
       "police:disclose",
       "enquiry:read",
+      "enquiry:take-up",
       "access-log:read-own",
     ],
   },
@@ -287,6 +298,7 @@ export const ROLES = {
       "break-glass:declare",
       "health:disclose",
       "enquiry:read",
+      "enquiry:take-up",
       "access-log:read-own",
     ],
   },
@@ -306,6 +318,7 @@ export const ROLES = {
       "break-glass:declare",
       "probation:disclose",
       "enquiry:read",
+      "enquiry:take-up",
       "access-log:read-own",
     ],
   },

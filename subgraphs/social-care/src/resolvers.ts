@@ -28,6 +28,7 @@ import { openEnquiry } from "./workflow/open-enquiry.js";
 import { rateEnquiry } from "./workflow/rate-enquiry.js";
 import { ACTIVE_STATES } from "./workflow/state-machine.js";
 import { submitContact } from "./workflow/submit-contact.js";
+import { takeUpAgencyCheck } from "./workflow/take-up-check.js";
 import { contactsAwaitingScreening, workQueue } from "./workflow/work-queue.js";
 
 async function loadHistory(ctx: SocialCareContext, subjectId: string): Promise<SocialCareHistory> {
@@ -168,6 +169,7 @@ export const resolvers: Resolvers = {
     submitContact: (_root, { input }, ctx) => submitContact(ctx, input),
     openEnquiry: (_root, { input }, ctx) => openEnquiry(ctx, input.contactId),
     rateEnquiry: (_root, { input }, ctx) => rateEnquiry(ctx, input),
+    takeUpAgencyCheck: (_root, { input }, ctx) => takeUpAgencyCheck(ctx, input),
     decideEnquiry: (_root, { input }, ctx) => decideEnquiry(ctx, input),
     closeEnquiry: (_root, { input }, ctx) => closeEnquiry(ctx, input),
   },

@@ -99,3 +99,70 @@ export function dataOf<T>(result: GraphQLResult, field: string): T {
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data?.[field] as T;
 }
+
+/** An enquiry as the workflow mutations return it. */
+export interface WorkflowEnquiry {
+  id: string;
+  status: string;
+  version: number;
+  rating: string | null;
+  checksDueAt: string | null;
+  checksRequestedAt: string | null;
+  checkSubjects: { id: string }[];
+  subject: { id: string };
+}
+
+/**
+ * The workflow's steps as the personas take them (the referrer submits, the MASH social worker
+ * opens and rates, the manager decides), shared by the workflow tests so each reads as the story.
+ * `harness` is a getter: tests build the steps while describing, before `beforeAll` starts it.
+ */
+export function workflowSteps(harness: () => Harness) {
+  const referrer = as("referrer");
+  const worker = as("social-worker");
+  const manager = as("manager");
+  return {
+    async submit(overrides: Record<string, unknown> = {}) {
+      return dataOf<{ id: string; status: string }>(
+        await harness().execute(SUBMIT, { input: contactInput(overrides) }, referrer),
+        "submitContact",
+      );
+    },
+    async openFor(contactId: string) {
+      return dataOf<WorkflowEnquiry>(
+        await harness().execute(OPEN, { id: contactId }, worker),
+        "openEnquiry",
+      );
+    },
+    rate(enquiry: { id: string; version: number }, rating = "AMBER") {
+      return harness().execute(
+        RATE,
+        {
+          input: {
+            enquiryId: enquiry.id,
+            expectedVersion: enquiry.version,
+            rating,
+            rationale: "Repeated neglect indicators reported by school.",
+          },
+        },
+        worker,
+      );
+    },
+    decide(enquiry: { id: string; version: number }, extra: Record<string, unknown> = {}) {
+      return harness().execute(
+        DECIDE,
+        {
+          input: {
+            enquiryId: enquiry.id,
+            expectedVersion: enquiry.version,
+            outcome: "EARLY_HELP",
+            rationale: "Needs are below the threshold for statutory work.",
+            referrerFeedback: "Early help will contact the family this week.",
+            ...extra,
+          },
+        },
+        manager,
+      );
+    },
+  };
+}

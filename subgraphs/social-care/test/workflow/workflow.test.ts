@@ -14,22 +14,14 @@ import {
   type Harness,
   OPEN,
   OTHER_REFERRER,
-  RATE,
   SUBMIT,
+  type WorkflowEnquiry,
+  workflowSteps,
 } from "./workflow-support.js";
 
 const SEED = { seed: 11, subjects: 200 };
 
-interface Enquiry {
-  id: string;
-  status: string;
-  version: number;
-  rating: string | null;
-  checksDueAt: string | null;
-  checksRequestedAt: string | null;
-  checkSubjects: { id: string }[];
-  subject: { id: string };
-}
+type Enquiry = WorkflowEnquiry;
 
 describe.each(testDatabases())("the MASH workflow in social care on $name", (database) => {
   let harness: Harness;
@@ -42,48 +34,7 @@ describe.each(testDatabases())("the MASH workflow in social care on $name", (dat
   });
   afterAll(() => harness?.close());
 
-  async function submit(overrides: Record<string, unknown> = {}) {
-    return dataOf<{ id: string; status: string }>(
-      await harness.execute(SUBMIT, { input: contactInput(overrides) }, referrer),
-      "submitContact",
-    );
-  }
-
-  async function openFor(contactId: string) {
-    return dataOf<Enquiry>(await harness.execute(OPEN, { id: contactId }, worker), "openEnquiry");
-  }
-
-  async function rate(enquiry: { id: string; version: number }, rating = "AMBER") {
-    return harness.execute(
-      RATE,
-      {
-        input: {
-          enquiryId: enquiry.id,
-          expectedVersion: enquiry.version,
-          rating,
-          rationale: "Repeated neglect indicators reported by school.",
-        },
-      },
-      worker,
-    );
-  }
-
-  function decide(enquiry: { id: string; version: number }, extra: Record<string, unknown> = {}) {
-    return harness.execute(
-      DECIDE,
-      {
-        input: {
-          enquiryId: enquiry.id,
-          expectedVersion: enquiry.version,
-          outcome: "EARLY_HELP",
-          rationale: "Needs are below the threshold for statutory work.",
-          referrerFeedback: "Early help will contact the family this week.",
-          ...extra,
-        },
-      },
-      manager,
-    );
-  }
+  const { submit, openFor, rate, decide } = workflowSteps(() => harness);
 
   describe("intake", () => {
     it("refuses invalid contacts with the field's path", async () => {
