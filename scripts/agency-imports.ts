@@ -1,5 +1,5 @@
-import type { AgencyImport } from "@mash/runtime/import/agency-import";
-import type { SubgraphDefinition } from "@mash/runtime/subgraph/define-subgraph";
+import type { AgencyImport } from "@mash/agency-kit/import/agency-import";
+import type { SubgraphDefinition } from "@mash/platform/subgraph/define-subgraph";
 
 /** One agency as the import, export and example commands see it. */
 export interface ImportableAgency {

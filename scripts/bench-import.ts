@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { agencyEnvPrefix } from "@mash/runtime/config/subgraph-config";
-import { dropPostgresDatabase } from "@mash/runtime/db/ensure-database";
-import { exportRecords } from "@mash/runtime/import/export-records";
-import { openAgencyDatabase } from "@mash/runtime/import/open-agency-database";
+import { exportRecords } from "@mash/agency-kit/import/export-records";
+import { openAgencyDatabase } from "@mash/agency-kit/import/open-agency-database";
+import { agencyEnvPrefix } from "@mash/platform/config/subgraph-config";
+import { dropPostgresDatabase } from "@mash/platform/db/ensure-database";
 import {
   IMPORTABLE_AGENCY_NAMES,
   type ImportableAgency,

@@ -1,9 +1,9 @@
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { describeTarget } from "@mash/runtime/db/target";
-import { exportRecords } from "@mash/runtime/import/export-records";
-import { openAgencyDatabase, targetFromEnv } from "@mash/runtime/import/open-agency-database";
+import { exportRecords } from "@mash/agency-kit/import/export-records";
+import { openAgencyDatabase, targetFromEnv } from "@mash/agency-kit/import/open-agency-database";
+import { describeTarget } from "@mash/platform/db/target";
 import { importableAgency, UsageError } from "./agency-imports.js";
 
 // `npm run export -- --agency police --file out.jsonl`: writes everything an agency holds in the

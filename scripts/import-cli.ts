@@ -1,10 +1,10 @@
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { describeTarget } from "@mash/runtime/db/target";
-import { importRecords } from "@mash/runtime/import/import-records";
-import { summariseReport } from "@mash/runtime/import/import-report";
-import { openAgencyDatabase, targetFromEnv } from "@mash/runtime/import/open-agency-database";
+import { importRecords } from "@mash/agency-kit/import/import-records";
+import { summariseReport } from "@mash/agency-kit/import/import-report";
+import { openAgencyDatabase, targetFromEnv } from "@mash/agency-kit/import/open-agency-database";
+import { describeTarget } from "@mash/platform/db/target";
 import { importableAgency, UsageError } from "./agency-imports.js";
 
 // `npm run import -- --agency police --file export.jsonl`: loads an agency's export into its own

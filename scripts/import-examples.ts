@@ -2,8 +2,8 @@ import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import { exportRecords } from "@mash/runtime/import/export-records";
-import { openAgencyDatabase } from "@mash/runtime/import/open-agency-database";
+import { exportRecords } from "@mash/agency-kit/import/export-records";
+import { openAgencyDatabase } from "@mash/agency-kit/import/open-agency-database";
 import {
   IMPORTABLE_AGENCY_NAMES,
   type ImportableAgency,

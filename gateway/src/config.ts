@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { envSchemas, parseEnv } from "@mash/runtime/config/parse-env";
-import { agencyEnvPrefix } from "@mash/runtime/config/subgraph-config";
-import { type DatabaseTarget, resolveDatabaseTarget } from "@mash/runtime/db/target";
+import { envSchemas, parseEnv } from "@mash/platform/config/parse-env";
+import { agencyEnvPrefix } from "@mash/platform/config/subgraph-config";
+import { type DatabaseTarget, resolveDatabaseTarget } from "@mash/platform/db/target";
 import { z } from "zod";
 
 export interface GatewayConfig {

@@ -1,4 +1,4 @@
-import type { Logger } from "@mash/runtime/observability/logger";
+import type { Logger } from "@mash/platform/observability/logger";
 import type { Grants, RequestAuthority } from "@mash/schema/authorization/principal";
 
 /** What authorization decided for a request: read later by the access log. */

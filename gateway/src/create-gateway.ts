@@ -1,10 +1,10 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import type { GatewaySigner } from "@mash/runtime/auth/gateway-token";
-import { requestLogPlugin } from "@mash/runtime/graphql/apollo-plugins";
-import type { Logger } from "@mash/runtime/observability/logger";
-import type { ServiceMetrics } from "@mash/runtime/observability/metrics";
+import type { GatewaySigner } from "@mash/platform/auth/gateway-token";
+import { requestLogPlugin } from "@mash/platform/graphql/apollo-plugins";
+import type { Logger } from "@mash/platform/observability/logger";
+import type { ServiceMetrics } from "@mash/platform/observability/metrics";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import { parse } from "graphql";
 import type { AccessLogWriter } from "./access-log/writer.js";

@@ -1,4 +1,4 @@
-import { runServiceProcess } from "@mash/runtime/http/run-process";
+import { runServiceProcess } from "@mash/platform/http/run-process";
 import { startGateway } from "./start-gateway.js";
 
 await runServiceProcess(() => startGateway());

@@ -1,9 +1,9 @@
-import { loadGatewayPublicKeys, loadGatewaySigningKey } from "@mash/runtime/auth/gateway-keys";
-import { createGatewaySigner, createGatewayVerifier } from "@mash/runtime/auth/gateway-token";
-import { ErrorCode } from "@mash/runtime/graphql/errors";
-import { startGraphQLService } from "@mash/runtime/http/graphql-service";
-import { createLogger, type Logger } from "@mash/runtime/observability/logger";
-import { createMetrics } from "@mash/runtime/observability/metrics";
+import { loadGatewayPublicKeys, loadGatewaySigningKey } from "@mash/platform/auth/gateway-keys";
+import { createGatewaySigner, createGatewayVerifier } from "@mash/platform/auth/gateway-token";
+import { ErrorCode } from "@mash/platform/graphql/errors";
+import { startGraphQLService } from "@mash/platform/http/graphql-service";
+import { createLogger, type Logger } from "@mash/platform/observability/logger";
+import { createMetrics } from "@mash/platform/observability/metrics";
 import { grantsFor, type RequestAuthority } from "@mash/schema/authorization/principal";
 import type { FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";

@@ -1,4 +1,4 @@
-import { ConfigurationError } from "@mash/runtime/config/parse-env";
+import { ConfigurationError } from "@mash/platform/config/parse-env";
 import { describe, expect, it } from "vitest";
 import { loadGatewayConfig, loadSubgraphUrlOverrides } from "../src/config.js";
 import { readSupergraph } from "../src/supergraph/read-supergraph.js";

@@ -1,5 +1,5 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
-import { resolverTypesConfig } from "@mash/runtime/codegen/resolver-types-config";
+import { resolverTypesConfig } from "@mash/platform/codegen/resolver-types-config";
 import { SOURCE_EVALUATION_GRADES } from "./src/source-evaluation.js";
 
 /** Resolver types from schema.graphql: `npm run codegen` (typecheck and build run it first). */

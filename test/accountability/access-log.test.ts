@@ -1,5 +1,5 @@
-import { agencyDatabaseUrl } from "@mash/runtime/db/target";
-import { generateWorld } from "@mash/runtime/synthetic/world";
+import { agencyDatabaseUrl } from "@mash/platform/db/target";
+import { generateWorld } from "@mash/synthetic-world/world";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";

@@ -1,6 +1,6 @@
-import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/runtime/authorization/unauthorized-error";
-import { generateWorld, truthLinks } from "@mash/runtime/synthetic/world";
+import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
 import { socialCareRows } from "@mash/social-care/seed";
+import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
 import { pathKey } from "../support/field-matrix.js";

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { DEV_PUBLIC_JWKS_PATH } from "@mash/gateway/auth/auth-config";
 import { issueDevToken } from "@mash/gateway/dev/issue-token";
-import { loadGatewaySigningKey } from "@mash/runtime/auth/gateway-keys";
-import { createGatewaySigner } from "@mash/runtime/auth/gateway-token";
-import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/runtime/authorization/unauthorized-error";
+import { loadGatewaySigningKey } from "@mash/platform/auth/gateway-keys";
+import { createGatewaySigner } from "@mash/platform/auth/gateway-token";
+import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";

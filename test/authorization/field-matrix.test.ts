@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { documentRequirements } from "@mash/gateway/supergraph/document-requirements";
-import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/runtime/authorization/unauthorized-error";
+import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
 import { apiSchemaOf } from "@mash/schema/api-schema";
 import { MASH_TEAM_ROLES, scopesForRoles } from "@mash/schema/authorization/catalogue";
 import { PERSONAS } from "@mash/schema/authorization/personas";

@@ -1,4 +1,4 @@
-import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/runtime/authorization/unauthorized-error";
+import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
 import { scopesForRoles } from "@mash/schema/authorization/catalogue";
 import { PERSONAS } from "@mash/schema/authorization/personas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,16 +1,16 @@
 import { fileURLToPath } from "node:url";
+import { blockingKeysFor } from "@mash/agency-kit/matching/blocking";
+import { blockingCondition } from "@mash/agency-kit/matching/blocking-sql";
+import { rankCandidates } from "@mash/agency-kit/matching/match-people";
+import { matchSubjects } from "@mash/agency-kit/matching/match-subjects";
 import * as tables from "@mash/health/db/schema";
 import { healthMatchingStore } from "@mash/health/matching/health-matching-store";
 import { healthRows } from "@mash/health/seed";
-import { type Database, openDatabase } from "@mash/runtime/db/connect";
-import { insertInChunks } from "@mash/runtime/db/insert-in-chunks";
-import { blockingKeysFor } from "@mash/runtime/matching/blocking";
-import { blockingCondition } from "@mash/runtime/matching/blocking-sql";
-import { rankCandidates } from "@mash/runtime/matching/match-people";
-import { matchSubjects } from "@mash/runtime/matching/match-subjects";
-import { matchIdentityOf } from "@mash/runtime/synthetic/match-identities";
-import type { World } from "@mash/runtime/synthetic/types";
-import { generateWorld } from "@mash/runtime/synthetic/world";
+import { type Database, openDatabase } from "@mash/platform/db/connect";
+import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
+import type { World } from "@mash/synthetic-world/types";
+import { generateWorld } from "@mash/synthetic-world/world";
+import { matchIdentityOf } from "@mash/test-suites/match-identities";
 
 // `npm run bench:matching`: one subject's match (remember the identity, stored pairs, blocking
 // lookups, scoring, storing the pairs, linking) against a health patient table of BENCH_PEOPLE

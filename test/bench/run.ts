@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { issueDevToken } from "@mash/gateway/dev/issue-token";
-import { dropPostgresDatabase } from "@mash/runtime/db/ensure-database";
-import { agencyDatabaseUrl } from "@mash/runtime/db/target";
+import { dropPostgresDatabase } from "@mash/platform/db/ensure-database";
+import { agencyDatabaseUrl } from "@mash/platform/db/target";
 import { findPersona } from "@mash/schema/authorization/personas";
 import { type RunningStack, SUBGRAPH_NAMES, startStack } from "../../scripts/stack.js";
 import {

@@ -1,5 +1,5 @@
-import { loadGatewaySigningKey } from "@mash/runtime/auth/gateway-keys";
-import { createGatewaySigner } from "@mash/runtime/auth/gateway-token";
+import { loadGatewaySigningKey } from "@mash/platform/auth/gateway-keys";
+import { createGatewaySigner } from "@mash/platform/auth/gateway-token";
 
 /**
  * Subgraphs accept only requests the gateway signed, each token once. To load a subgraph directly

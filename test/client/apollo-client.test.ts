@@ -1,6 +1,6 @@
 import { ApolloClient, CombinedGraphQLErrors, gql, HttpLink, InMemoryCache } from "@apollo/client";
 import { EXAMPLE_OPERATIONS } from "@mash/gateway/playground/example-operations";
-import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/runtime/authorization/unauthorized-error";
+import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
 import { PersonaSession } from "../support/personas.js";

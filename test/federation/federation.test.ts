@@ -1,5 +1,5 @@
-import type { World } from "@mash/runtime/synthetic/types";
-import { generateWorld, truthLinks } from "@mash/runtime/synthetic/world";
+import type { World } from "@mash/synthetic-world/types";
+import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
 import { graphql } from "../support/graphql-client.js";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { dropPostgresDatabase } from "@mash/runtime/db/ensure-database";
-import { agencyDatabaseUrl } from "@mash/runtime/db/target";
+import { dropPostgresDatabase } from "@mash/platform/db/ensure-database";
+import { agencyDatabaseUrl } from "@mash/platform/db/target";
 import { type RunningStack, SUBGRAPH_NAMES, startStack } from "../../scripts/stack.js";
 
 export interface StackBackend {

@@ -1,4 +1,4 @@
-import type { TruePerson, World } from "@mash/runtime/synthetic/types";
+import type { TruePerson, World } from "@mash/synthetic-world/types";
 
 /**
  * From the world's ground truth: the social care records of children present at a domestic abuse

@@ -1,4 +1,4 @@
-import { generateWorld } from "@mash/runtime/synthetic/world";
+import { generateWorld } from "@mash/synthetic-world/world";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
 import { CASE_PICTURE, type CasePicture } from "../support/case-picture.js";

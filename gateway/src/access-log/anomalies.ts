@@ -1,4 +1,4 @@
-import { badUserInput } from "@mash/runtime/graphql/errors";
+import { badUserInput } from "@mash/platform/graphql/errors";
 import { and, desc, gte, lte, type SQL, sql } from "drizzle-orm";
 import { accessLogEntry } from "../db/schema.js";
 import { type ReaderScope, scopeCondition } from "./read-access-log.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "@mash/runtime/integrity/canonical-json";
+import { canonicalJson } from "@mash/platform/integrity/canonical-json";
 import type { accessLogEntry } from "../db/schema.js";
 
 export type AccessOutcome = "returned" | "denied" | "rejected";

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { type AgencyDatabase, openDatabase } from "@mash/runtime/db/connect";
-import type { DatabaseTarget } from "@mash/runtime/db/target";
-import type { Logger } from "@mash/runtime/observability/logger";
-import type { ServiceMetrics } from "@mash/runtime/observability/metrics";
+import { type AgencyDatabase, openDatabase } from "@mash/platform/db/connect";
+import type { DatabaseTarget } from "@mash/platform/db/target";
+import type { Logger } from "@mash/platform/observability/logger";
+import type { ServiceMetrics } from "@mash/platform/observability/metrics";
 import * as tables from "../db/schema.js";
 import { AccessLogWriter } from "./writer.js";
 

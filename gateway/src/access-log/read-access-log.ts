@@ -1,7 +1,7 @@
-import type { SubgraphAuthorization } from "@mash/runtime/authorization/subgraph-authorization";
-import { decodeCursor, encodeCursor, parsePageSize } from "@mash/runtime/graphql/cursor";
-import { badUserInput } from "@mash/runtime/graphql/errors";
-import { parseUuidArgument } from "@mash/runtime/graphql/ids";
+import type { SubgraphAuthorization } from "@mash/platform/authorization/subgraph-authorization";
+import { decodeCursor, encodeCursor, parsePageSize } from "@mash/platform/graphql/cursor";
+import { badUserInput } from "@mash/platform/graphql/errors";
+import { parseUuidArgument } from "@mash/platform/graphql/ids";
 import { MASH_TEAM_ROLES } from "@mash/schema/authorization/catalogue";
 import {
   and,

@@ -1,5 +1,5 @@
-import { openDatabase } from "@mash/runtime/db/connect";
-import { describeTarget } from "@mash/runtime/db/target";
+import { openDatabase } from "@mash/platform/db/connect";
+import { describeTarget } from "@mash/platform/db/target";
 import { loadGatewayConfig } from "../config.js";
 import * as tables from "../db/schema.js";
 import { verifyChain } from "./verify.js";

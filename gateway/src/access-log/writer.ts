@@ -1,5 +1,5 @@
-import type { Database } from "@mash/runtime/db/connect";
-import { describeErrorForLog, type Logger } from "@mash/runtime/observability/logger";
+import type { Database } from "@mash/platform/db/connect";
+import { describeErrorForLog, type Logger } from "@mash/platform/observability/logger";
 import { desc, sql } from "drizzle-orm";
 import * as tables from "../db/schema.js";
 import { type AccessRecord, entryHash, GENESIS_HASH } from "./entry.js";

@@ -5,14 +5,14 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from "@apollo/server/plugin/disabled";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
-import type { GatewayVerifier } from "@mash/runtime/auth/gateway-token";
-import { enforceRequirements } from "@mash/runtime/authorization/enforce-requirements";
-import { subgraphAuthorization } from "@mash/runtime/authorization/subgraph-authorization";
-import { maskUnexpectedErrors, requestLogPlugin } from "@mash/runtime/graphql/apollo-plugins";
-import type { Logger } from "@mash/runtime/observability/logger";
-import type { ServiceMetrics } from "@mash/runtime/observability/metrics";
-import { graphQLRequestOf } from "@mash/runtime/subgraph/graphql-request-of";
-import { buildAgencySchema } from "@mash/runtime/subgraph/subgraph-schema";
+import type { GatewayVerifier } from "@mash/platform/auth/gateway-token";
+import { enforceRequirements } from "@mash/platform/authorization/enforce-requirements";
+import { subgraphAuthorization } from "@mash/platform/authorization/subgraph-authorization";
+import { maskUnexpectedErrors, requestLogPlugin } from "@mash/platform/graphql/apollo-plugins";
+import type { Logger } from "@mash/platform/observability/logger";
+import type { ServiceMetrics } from "@mash/platform/observability/metrics";
+import { graphQLRequestOf } from "@mash/platform/subgraph/graphql-request-of";
+import { buildAgencySchema } from "@mash/platform/subgraph/subgraph-schema";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import type { FastifyInstance } from "fastify";
 import { parse } from "graphql";

@@ -1,6 +1,6 @@
-import type { SubgraphAuthorization } from "@mash/runtime/authorization/subgraph-authorization";
-import type { Logger } from "@mash/runtime/observability/logger";
-import type { SubgraphResolvers } from "@mash/runtime/subgraph/define-subgraph";
+import type { SubgraphAuthorization } from "@mash/platform/authorization/subgraph-authorization";
+import type { Logger } from "@mash/platform/observability/logger";
+import type { SubgraphResolvers } from "@mash/platform/subgraph/define-subgraph";
 import {
   type AnomalyWindow,
   breakGlassUse,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { ConfigurationError, envSchemas, parseEnv } from "@mash/runtime/config/parse-env";
+import { DEV_KEY_FILES } from "@mash/dev-keys/dev-key-files";
+import { ConfigurationError, envSchemas, parseEnv } from "@mash/platform/config/parse-env";
 import type { JSONWebKeySet } from "jose";
 import { z } from "zod";
 
@@ -12,12 +12,7 @@ export const DEV_AUDIENCE = "mash-graph";
  * The committed development public keys. Resolved from this file rather than the working directory
  * so `npm start` works from any folder; `dist/auth/` sits at the same depth as `src/auth/`.
  */
-export const DEV_PUBLIC_JWKS_PATH = fileURLToPath(
-  new URL(
-    "../../../subgraphs/runtime/dev-keys/identity-provider.public.jwks.json",
-    import.meta.url,
-  ),
-);
+export const DEV_PUBLIC_JWKS_PATH = DEV_KEY_FILES.identityProviderPublic;
 
 /**
  * Asymmetric JWS algorithms only. The gateway holds public keys, so an HMAC (HS*) token could only

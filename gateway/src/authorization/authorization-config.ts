@@ -1,4 +1,4 @@
-import { parseEnv } from "@mash/runtime/config/parse-env";
+import { parseEnv } from "@mash/platform/config/parse-env";
 import { z } from "zod";
 
 /**

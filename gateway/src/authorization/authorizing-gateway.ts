@@ -9,9 +9,9 @@ import type {
   GatewaySchemaLoadOrUpdateCallback,
   GatewayUnsubscriber,
 } from "@apollo/server-gateway-interface";
-import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/runtime/authorization/unauthorized-error";
-import { ErrorCode } from "@mash/runtime/graphql/errors";
-import type { Logger } from "@mash/runtime/observability/logger";
+import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
+import { ErrorCode } from "@mash/platform/graphql/errors";
+import type { Logger } from "@mash/platform/observability/logger";
 import type { Holder } from "@mash/schema/authorization/requirement";
 import type { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import {

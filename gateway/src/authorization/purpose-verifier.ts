@@ -1,6 +1,6 @@
-import type { GatewaySigner } from "@mash/runtime/auth/gateway-token";
-import { ErrorCode } from "@mash/runtime/graphql/errors";
-import { isUuid } from "@mash/runtime/graphql/ids";
+import type { GatewaySigner } from "@mash/platform/auth/gateway-token";
+import { ErrorCode } from "@mash/platform/graphql/errors";
+import { isUuid } from "@mash/platform/graphql/ids";
 import type {
   BreakGlassGrant,
   Principal,

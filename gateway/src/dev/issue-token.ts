@@ -1,18 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { DEV_KEY_FILES } from "@mash/dev-keys/dev-key-files";
 import { scopesForRoles } from "@mash/schema/authorization/catalogue";
 import type { Persona } from "@mash/schema/authorization/personas";
 import { type CryptoKey, importJWK, type JWK, SignJWT } from "jose";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../auth/auth-config.js";
 
 /** The committed development identity provider's private key (ES256, kid dev-identity-provider-1). */
-const DEV_PRIVATE_JWK_PATH = fileURLToPath(
-  new URL(
-    "../../../subgraphs/runtime/dev-keys/identity-provider.private.jwk.json",
-    import.meta.url,
-  ),
-);
+const DEV_PRIVATE_JWK_PATH = DEV_KEY_FILES.identityProviderPrivate;
 
 const DEV_ALGORITHM = "ES256";
 

@@ -1,4 +1,4 @@
-import type { Logger } from "@mash/runtime/observability/logger";
+import type { Logger } from "@mash/platform/observability/logger";
 import type { FastifyInstance } from "fastify";
 import { PLAYGROUND_SECURITY_HEADERS } from "./content-security-policy.js";
 import { loadPlaygroundAssets, type PlaygroundAssets } from "./playground-assets.js";

@@ -1,6 +1,6 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import type { GatewaySigner } from "@mash/runtime/auth/gateway-token";
+import type { GatewaySigner } from "@mash/platform/auth/gateway-token";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
 import { type DocumentNode, parse } from "graphql";
 import type { GatewayContext } from "../context.js";

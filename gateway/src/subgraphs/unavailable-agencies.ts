@@ -1,5 +1,5 @@
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { maskUnexpectedErrors } from "@mash/runtime/graphql/apollo-plugins";
+import { maskUnexpectedErrors } from "@mash/platform/graphql/apollo-plugins";
 import {
   type DocumentNode,
   type FragmentDefinitionNode,

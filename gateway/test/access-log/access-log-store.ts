@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { type AgencyDatabase, openDatabase } from "@mash/runtime/db/connect";
-import { createLogger } from "@mash/runtime/observability/logger";
+import { type AgencyDatabase, openDatabase } from "@mash/platform/db/connect";
+import { createLogger } from "@mash/platform/observability/logger";
 import type { AccessRecord } from "../../src/access-log/entry.js";
 import { AccessLogWriter } from "../../src/access-log/writer.js";
 import * as tables from "../../src/db/schema.js";

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { ConfigurationError } from "@mash/runtime/config/parse-env";
+import { DEV_KEY_FILES } from "@mash/dev-keys/dev-key-files";
+import { ConfigurationError } from "@mash/platform/config/parse-env";
 import { scopesForRoles } from "@mash/schema/authorization/catalogue";
 import { findPersona, PERSONAS, type Persona } from "@mash/schema/authorization/personas";
 import { grantsFor } from "@mash/schema/authorization/principal";
@@ -484,10 +485,7 @@ describe("authentication configuration", () => {
     expect(configError({ AUTH_JWKS_URL: "ftp://idp/jwks" })).toContain("AUTH_JWKS_URL:");
     expect(configError({ AUTH_PUBLIC_KEYS: "{not json" })).toContain("not valid JSON");
     expect(configError({ AUTH_PUBLIC_KEYS: '{"keys":[]}' })).toContain("holds no keys");
-    const privateJwk = readFileSync(
-      `${REPO_ROOT}subgraphs/runtime/dev-keys/identity-provider.private.jwk.json`,
-      "utf8",
-    );
+    const privateJwk = readFileSync(DEV_KEY_FILES.identityProviderPrivate, "utf8");
     expect(configError({ AUTH_PUBLIC_KEYS: `{"keys":[${privateJwk}]}` })).toContain(
       "private key material",
     );

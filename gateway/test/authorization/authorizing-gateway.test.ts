@@ -3,7 +3,7 @@ import type {
   GatewayExecutionResult,
   GatewayGraphQLRequestContext,
 } from "@apollo/server-gateway-interface";
-import { createLogger } from "@mash/runtime/observability/logger";
+import { createLogger } from "@mash/platform/observability/logger";
 import type { Grants } from "@mash/schema/authorization/principal";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import { buildASTSchema, type DocumentNode, parse, print } from "graphql";

@@ -1,4 +1,4 @@
-import { createLogger } from "@mash/runtime/observability/logger";
+import { createLogger } from "@mash/platform/observability/logger";
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { PLAYGROUND_CSP } from "../../src/playground/content-security-policy.js";

@@ -1,5 +1,5 @@
-import { unauthorizedField } from "@mash/runtime/authorization/unauthorized-error";
-import { linkedRecordIds, loadLinkedSection } from "@mash/runtime/graphql/linked-records";
+import { linkedRecordIds, loadLinkedSection } from "@mash/agency-kit/graphql/linked-records";
+import { unauthorizedField } from "@mash/platform/authorization/unauthorized-error";
 import type { HealthContext } from "./context.js";
 import { historyLists } from "./health-history.js";
 

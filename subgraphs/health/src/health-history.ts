@@ -1,4 +1,4 @@
-import { loadLinked } from "@mash/runtime/graphql/linked-records";
+import { loadLinked } from "@mash/agency-kit/graphql/linked-records";
 import type DataLoader from "dataloader";
 import type { HealthContext } from "./context.js";
 import type {

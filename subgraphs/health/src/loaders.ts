@@ -1,5 +1,5 @@
-import type { Database } from "@mash/runtime/db/connect";
-import { rowByColumn, rowsByColumn } from "@mash/runtime/db/row-loaders";
+import type { Database } from "@mash/platform/db/connect";
+import { rowByColumn, rowsByColumn } from "@mash/platform/db/row-loaders";
 import { asc, desc } from "drizzle-orm";
 import * as tables from "./db/schema.js";
 import { healthMatchesLoader } from "./matching/health-matches.js";

@@ -1,4 +1,4 @@
-import type { LinkedSection } from "@mash/runtime/graphql/linked-records";
+import type { LinkedSection } from "@mash/agency-kit/graphql/linked-records";
 import type { patient, subjectLink } from "./db/schema.js";
 
 // What the resolvers of each object type receive as their parent, where that is not the SDL type
@@ -7,14 +7,14 @@ import type { patient, subjectLink } from "./db/schema.js";
 // object a resolver returns for it is checked field by field.
 
 /** `HealthMatchCandidate`: a stored pair. */
-export type { MatchCandidateRow } from "@mash/runtime/db/match-tables";
+export type { MatchCandidateRow } from "@mash/agency-kit/db/match-tables";
 /** `MatchReason`: one field's part in a score. */
-export type { MatchReason as MatchReasonParent } from "@mash/runtime/matching/score";
+export type { MatchReason as MatchReasonParent } from "@mash/agency-kit/matching/score";
 /**
  * `Subject`: as this subgraph sees it, the id social care owns, and social care's identity fields
  * when `healthMatches` requires them.
  */
-export type { RequiredSubjectIdentity as SubjectReference } from "@mash/runtime/matching/subject-identity";
+export type { RequiredSubjectIdentity as SubjectReference } from "@mash/agency-kit/matching/subject-identity";
 export type { CpisFlagRow, GpRegistrationRow } from "./health-history.js";
 
 /** `HealthSection`: the subject and its links to health records. */
@@ -30,9 +30,9 @@ export interface PersonNameParent {
 }
 
 /** `AgencyCheck`: the shared check status type. */
-export type { AgencyCheckView } from "@mash/runtime/disclosure/agency-check";
+export type { AgencyCheckView } from "@mash/agency-kit/disclosure/agency-check";
 /**
  * `Enquiry`: social care owns it; this subgraph sees its id and, when asked for its check, the
  * checks' request and deadline (`@requires`).
  */
-export type { EnquiryCheckReference as EnquiryReference } from "@mash/runtime/disclosure/enquiry-check-reference";
+export type { EnquiryCheckReference as EnquiryReference } from "@mash/agency-kit/disclosure/enquiry-check-reference";

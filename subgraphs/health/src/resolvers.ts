@@ -1,21 +1,21 @@
-import { addressFromRow } from "@mash/runtime/db/address-columns";
-import { agencyCheckResolvers } from "@mash/runtime/disclosure/agency-check-resolvers";
+import { addressFromRow } from "@mash/agency-kit/db/address-columns";
+import { agencyCheckResolvers } from "@mash/agency-kit/disclosure/agency-check-resolvers";
 import {
   enquiryCheckReference,
   loadAgencyCheck,
-} from "@mash/runtime/disclosure/enquiry-check-reference";
+} from "@mash/agency-kit/disclosure/enquiry-check-reference";
 import {
   assertEnquiryIsPurpose,
   recordDisclosure,
-} from "@mash/runtime/disclosure/record-disclosure";
-import { subjectReference } from "@mash/runtime/graphql/ids";
+} from "@mash/agency-kit/disclosure/record-disclosure";
 import {
   linkedRecordIds,
   loadLinkedRecords,
   loadLinkedSection,
-} from "@mash/runtime/graphql/linked-records";
-import { importFromMutation } from "@mash/runtime/import/import-mutation";
-import { decideMatch } from "@mash/runtime/matching/decide-match";
+} from "@mash/agency-kit/graphql/linked-records";
+import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
+import { decideMatch } from "@mash/agency-kit/matching/decide-match";
+import { subjectReference } from "@mash/platform/graphql/ids";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import type { HealthContext } from "./context.js";
 import * as tables from "./db/schema.js";

@@ -1,8 +1,8 @@
-import type { AgencyPersonRecord, World } from "@mash/runtime/synthetic/types";
-import { generateWorld, truthLinks } from "@mash/runtime/synthetic/world";
-import { type SubgraphHarness, startSubgraphHarness } from "@mash/runtime/testing/subgraph-harness";
-import { allSeeingAuthority } from "@mash/runtime/testing/test-authorities";
-import { testDatabases } from "@mash/runtime/testing/test-databases";
+import type { AgencyPersonRecord, World } from "@mash/synthetic-world/types";
+import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
+import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
+import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
+import { testDatabases } from "@mash/test-suites/test-databases";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HealthContext } from "../src/context.js";

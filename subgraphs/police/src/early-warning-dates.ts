@@ -1,5 +1,5 @@
-import { unauthorizedField } from "@mash/runtime/authorization/unauthorized-error";
-import { loadLinkedSection } from "@mash/runtime/graphql/linked-records";
+import { loadLinkedSection } from "@mash/agency-kit/graphql/linked-records";
+import { unauthorizedField } from "@mash/platform/authorization/unauthorized-error";
 import type { PoliceContext } from "./context.js";
 import { loadIncidents } from "./police-section.js";
 

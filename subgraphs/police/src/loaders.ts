@@ -1,6 +1,6 @@
-import type { Database } from "@mash/runtime/db/connect";
-import { rowByColumn, rowsByColumn } from "@mash/runtime/db/row-loaders";
-import { manyByKey } from "@mash/runtime/graphql/batch-loaders";
+import type { Database } from "@mash/platform/db/connect";
+import { rowByColumn, rowsByColumn } from "@mash/platform/db/row-loaders";
+import { manyByKey } from "@mash/platform/graphql/batch-loaders";
 import { desc, eq, inArray } from "drizzle-orm";
 import * as tables from "./db/schema.js";
 import { policeMatchesLoader } from "./matching/police-matches.js";

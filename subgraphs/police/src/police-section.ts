@@ -1,11 +1,11 @@
-import { loadAllFor } from "@mash/runtime/graphql/batch-loaders";
 import {
   type LinkedSection,
   linkedRecordIds,
   loadLinked,
   loadLinkedRecords,
   newestFirst,
-} from "@mash/runtime/graphql/linked-records";
+} from "@mash/agency-kit/graphql/linked-records";
+import { loadAllFor } from "@mash/platform/graphql/batch-loaders";
 import type { PoliceContext } from "./context.js";
 import type {
   intelligenceItem,

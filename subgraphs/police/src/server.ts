@@ -1,5 +1,5 @@
-import { runServiceProcess } from "@mash/runtime/http/run-process";
-import { startSubgraph } from "@mash/runtime/subgraph/start-subgraph";
+import { runServiceProcess } from "@mash/platform/http/run-process";
+import { startSubgraph } from "@mash/platform/subgraph/start-subgraph";
 import { policeSubgraph } from "./subgraph.js";
 
 await runServiceProcess(() => startSubgraph(policeSubgraph));

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
-import type { ImportRecord } from "@mash/runtime/import/record-type";
-import { describeImportSuite, freshIdLike } from "@mash/runtime/testing/import-suite";
+import type { ImportRecord } from "@mash/agency-kit/import/record-type";
+import { describeImportSuite, freshIdLike } from "@mash/test-suites/import-suite";
 import { policeImport } from "../src/import/police-import.js";
 import { policeSubgraph } from "../src/subgraph.js";
 

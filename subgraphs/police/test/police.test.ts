@@ -1,9 +1,9 @@
-import { stableUuid } from "@mash/runtime/db/deterministic-id";
-import type { World } from "@mash/runtime/synthetic/types";
-import { generateWorld, truthLinks } from "@mash/runtime/synthetic/world";
-import { type SubgraphHarness, startSubgraphHarness } from "@mash/runtime/testing/subgraph-harness";
-import { allSeeingAuthority } from "@mash/runtime/testing/test-authorities";
-import { testDatabases } from "@mash/runtime/testing/test-databases";
+import { stableUuid } from "@mash/platform/db/deterministic-id";
+import type { World } from "@mash/synthetic-world/types";
+import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
+import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
+import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
+import { testDatabases } from "@mash/test-suites/test-databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PoliceContext } from "../src/context.js";
 import type * as tables from "../src/db/schema.js";

@@ -1,4 +1,4 @@
-import type { BaseRequestContext } from "@mash/runtime/subgraph/define-subgraph";
+import type { BaseRequestContext } from "@mash/platform/subgraph/define-subgraph";
 import { createLoaders, type ProbationDatabase, type ProbationLoaders } from "./loaders.js";
 
 export interface ProbationContext extends BaseRequestContext {

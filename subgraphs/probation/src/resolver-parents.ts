@@ -1,4 +1,4 @@
-import type { LinkedSection } from "@mash/runtime/graphql/linked-records";
+import type { LinkedSection } from "@mash/agency-kit/graphql/linked-records";
 import type { offender, protectedPerson, subjectLink } from "./db/schema.js";
 import type { CaseRow, ConditionRow } from "./probation-summary.js";
 
@@ -10,14 +10,14 @@ import type { CaseRow, ConditionRow } from "./probation-summary.js";
 type LinkRow = typeof subjectLink.$inferSelect;
 
 /** `ProbationMatchCandidate`: a stored pair. */
-export type { MatchCandidateRow } from "@mash/runtime/db/match-tables";
+export type { MatchCandidateRow } from "@mash/agency-kit/db/match-tables";
 /** `MatchReason`: one field's part in a score. */
-export type { MatchReason as MatchReasonParent } from "@mash/runtime/matching/score";
+export type { MatchReason as MatchReasonParent } from "@mash/agency-kit/matching/score";
 /**
  * `Subject`: as this subgraph sees it, the id social care owns, and social care's identity fields
  * when `probationMatches` requires them.
  */
-export type { RequiredSubjectIdentity as SubjectReference } from "@mash/runtime/matching/subject-identity";
+export type { RequiredSubjectIdentity as SubjectReference } from "@mash/agency-kit/matching/subject-identity";
 
 /** `ProbationSection`: the subject and its links to offender records. */
 export type SectionParent = LinkedSection<LinkRow>;
@@ -43,9 +43,9 @@ export interface PersonNameParent {
 }
 
 /** `AgencyCheck`: the shared check status type. */
-export type { AgencyCheckView } from "@mash/runtime/disclosure/agency-check";
+export type { AgencyCheckView } from "@mash/agency-kit/disclosure/agency-check";
 /**
  * `Enquiry`: social care owns it; this subgraph sees its id and, when asked for its check, the
  * checks' request and deadline (`@requires`).
  */
-export type { EnquiryCheckReference as EnquiryReference } from "@mash/runtime/disclosure/enquiry-check-reference";
+export type { EnquiryCheckReference as EnquiryReference } from "@mash/agency-kit/disclosure/enquiry-check-reference";

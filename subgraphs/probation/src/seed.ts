@@ -1,10 +1,10 @@
-import { addressToRow } from "@mash/runtime/db/address-columns";
-import { stableUuid } from "@mash/runtime/db/deterministic-id";
-import { insertInChunks } from "@mash/runtime/db/insert-in-chunks";
-import type { SeedOptions } from "@mash/runtime/subgraph/define-subgraph";
-import { seedLinkRows } from "@mash/runtime/synthetic/seed-links";
-import type { LicenceCondition, ProbationCase, World } from "@mash/runtime/synthetic/types";
-import { generateWorld } from "@mash/runtime/synthetic/world";
+import { addressToRow } from "@mash/agency-kit/db/address-columns";
+import { stableUuid } from "@mash/platform/db/deterministic-id";
+import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
+import type { SeedOptions } from "@mash/platform/subgraph/define-subgraph";
+import { seedLinkRows } from "@mash/synthetic-world/seed-links";
+import type { LicenceCondition, ProbationCase, World } from "@mash/synthetic-world/types";
+import { generateWorld } from "@mash/synthetic-world/world";
 import * as tables from "./db/schema.js";
 import type { ProbationDatabase } from "./loaders.js";
 

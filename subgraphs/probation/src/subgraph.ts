@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "@mash/runtime/subgraph/define-subgraph";
+import type { SubgraphDefinition } from "@mash/platform/subgraph/define-subgraph";
 import { createContext, type ProbationContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { resolvers } from "./resolvers.js";

@@ -1,4 +1,4 @@
-import { describeAgencyCheckWiring } from "@mash/runtime/testing/agency-check-suite";
+import { describeAgencyCheckWiring } from "@mash/test-suites/agency-check-suite";
 import { probationSubgraph } from "../src/subgraph.js";
 
 describeAgencyCheckWiring({

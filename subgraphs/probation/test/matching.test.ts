@@ -1,4 +1,4 @@
-import { describeRecordMatching } from "@mash/runtime/testing/matching-suite";
+import { describeRecordMatching } from "@mash/test-suites/matching-suite";
 import * as tables from "../src/db/schema.js";
 import { matchPeopleAfterImport } from "../src/matching/after-import.js";
 import { probationSubgraph } from "../src/subgraph.js";

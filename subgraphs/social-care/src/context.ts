@@ -1,4 +1,4 @@
-import type { BaseRequestContext } from "@mash/runtime/subgraph/define-subgraph";
+import type { BaseRequestContext } from "@mash/platform/subgraph/define-subgraph";
 import { createLoaders, type SocialCareDatabase, type SocialCareLoaders } from "./loaders.js";
 
 export interface SocialCareContext extends BaseRequestContext {

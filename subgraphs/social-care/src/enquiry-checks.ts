@@ -1,5 +1,5 @@
-import { agencyCheck } from "@mash/runtime/disclosure/agency-check";
-import { agencyCheckResolvers } from "@mash/runtime/disclosure/agency-check-resolvers";
+import { agencyCheck } from "@mash/agency-kit/disclosure/agency-check";
+import { agencyCheckResolvers } from "@mash/agency-kit/disclosure/agency-check-resolvers";
 import type { EnquiryResolvers, Resolvers } from "./__generated__/resolvers-types.js";
 
 // Social care's part of the agency checks: its own check, judged by the same rule as every other

@@ -16,7 +16,7 @@ import type {
 // resolver against what actually flows into it. A type not listed here is its SDL shape, and the
 // object a resolver returns for it is checked field by field.
 
-export type { AgencyCheckView } from "@mash/runtime/disclosure/agency-check";
+export type { AgencyCheckView } from "@mash/agency-kit/disclosure/agency-check";
 export type { SubjectPage } from "./subjects/list-subjects.js";
 
 /** `Subject`: the social care person record, which this subgraph owns. */

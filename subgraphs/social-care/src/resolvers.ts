@@ -1,11 +1,11 @@
-import { addressFromRow } from "@mash/runtime/db/address-columns";
+import { addressFromRow } from "@mash/agency-kit/db/address-columns";
 import {
   assertEnquiryIsPurpose,
   recordDisclosure,
-} from "@mash/runtime/disclosure/record-disclosure";
-import { notFound } from "@mash/runtime/graphql/errors";
-import { parseUuidArgument } from "@mash/runtime/graphql/ids";
-import { importFromMutation } from "@mash/runtime/import/import-mutation";
+} from "@mash/agency-kit/disclosure/record-disclosure";
+import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
+import { notFound } from "@mash/platform/graphql/errors";
+import { parseUuidArgument } from "@mash/platform/graphql/ids";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import { grantsForReview, reviewBreakGlass } from "./access/break-glass-review.js";
 import {

@@ -1,9 +1,9 @@
-import type { World } from "@mash/runtime/synthetic/types";
-import { generateWorld } from "@mash/runtime/synthetic/world";
-import { type SubgraphHarness, startSubgraphHarness } from "@mash/runtime/testing/subgraph-harness";
-import { testDatabases } from "@mash/runtime/testing/test-databases";
 import { PERSONAS } from "@mash/schema/authorization/personas";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
+import type { World } from "@mash/synthetic-world/types";
+import { generateWorld } from "@mash/synthetic-world/world";
+import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
+import { testDatabases } from "@mash/test-suites/test-databases";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SocialCareContext } from "../src/context.js";

@@ -1,7 +1,7 @@
-import { type SubgraphHarness, startSubgraphHarness } from "@mash/runtime/testing/subgraph-harness";
-import { testDatabases } from "@mash/runtime/testing/test-databases";
 import { PERSONAS } from "@mash/schema/authorization/personas";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
+import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
+import { testDatabases } from "@mash/test-suites/test-databases";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SocialCareContext } from "../src/context.js";

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
-import type { ImportRecord } from "@mash/runtime/import/record-type";
-import { describeImportSuite, freshIdLike } from "@mash/runtime/testing/import-suite";
+import type { ImportRecord } from "@mash/agency-kit/import/record-type";
+import { describeImportSuite, freshIdLike } from "@mash/test-suites/import-suite";
 import { socialCareImport } from "../src/import/social-care-import.js";
 import { socialCareSubgraph } from "../src/subgraph.js";
 

@@ -1,6 +1,6 @@
-import { parseNhsNumber } from "@mash/runtime/identifiers/nhs-number";
-import { matchesLoader } from "@mash/runtime/matching/matches-loader";
-import type { RequiredSubjectIdentity } from "@mash/runtime/matching/subject-identity";
+import { matchesLoader } from "@mash/agency-kit/matching/matches-loader";
+import type { RequiredSubjectIdentity } from "@mash/agency-kit/matching/subject-identity";
+import { parseNhsNumber } from "@mash/uk-identifiers/nhs-number";
 import type { HealthDatabase } from "../loaders.js";
 import { healthMatchingStore } from "./health-matching-store.js";
 

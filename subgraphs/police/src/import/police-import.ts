@@ -1,4 +1,4 @@
-import type { AgencyImport } from "@mash/runtime/import/agency-import";
+import type { AgencyImport } from "@mash/agency-kit/import/agency-import";
 import * as tables from "../db/schema.js";
 import type { PoliceDatabase } from "../loaders.js";
 import { matchPeopleAfterImport } from "../matching/after-import.js";

@@ -1,4 +1,4 @@
-import { matchesLoader } from "@mash/runtime/matching/matches-loader";
+import { matchesLoader } from "@mash/agency-kit/matching/matches-loader";
 import type { PoliceDatabase } from "../loaders.js";
 import { policeMatchingStore } from "./police-matching-store.js";
 

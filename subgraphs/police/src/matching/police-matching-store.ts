@@ -1,6 +1,6 @@
-import { blockingCondition } from "@mash/runtime/matching/blocking-sql";
-import type { AgencyIdentity } from "@mash/runtime/matching/identity";
-import type { MatchingStore } from "@mash/runtime/matching/matching-store";
+import { blockingCondition } from "@mash/agency-kit/matching/blocking-sql";
+import type { AgencyIdentity } from "@mash/agency-kit/matching/identity";
+import type { MatchingStore } from "@mash/agency-kit/matching/matching-store";
 import { inArray } from "drizzle-orm";
 import * as tables from "../db/schema.js";
 import type { PoliceDatabase } from "../loaders.js";

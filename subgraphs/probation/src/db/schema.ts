@@ -1,8 +1,8 @@
-import { addressColumns } from "@mash/runtime/db/address-columns";
-import { mashSubjectTable, matchCandidateTable } from "@mash/runtime/db/match-tables";
-import { subjectLinkTable } from "@mash/runtime/db/subject-link";
-import { disclosureTable } from "@mash/runtime/disclosure/disclosure-table";
-import { importHistoryTable } from "@mash/runtime/import/import-history-table";
+import { addressColumns } from "@mash/agency-kit/db/address-columns";
+import { mashSubjectTable, matchCandidateTable } from "@mash/agency-kit/db/match-tables";
+import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
+import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
+import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -71,7 +71,7 @@ export const offenderAlias = pgTable(
 );
 
 // Exported here because drizzle-kit creates only the enums this module exports.
-export { linkSource } from "@mash/runtime/db/subject-link";
+export { linkSource } from "@mash/agency-kit/db/subject-link";
 
 /**
  * Which MASH subject (social care's id, in another database, so no foreign key) each offender record
@@ -165,12 +165,12 @@ export const protectedPerson = pgTable("protected_person", {
 
 // Disclosures for MASH enquiries: the same table in every agency, its own rows in each. The enums
 // are re-exported because drizzle-kit only creates the enums a schema file exports.
-export { disclosureDecision, lawfulBasis } from "@mash/runtime/disclosure/disclosure-table";
+export { disclosureDecision, lawfulBasis } from "@mash/agency-kit/disclosure/disclosure-table";
 export const disclosure = disclosureTable();
 
 // Record matching: the identity each MASH subject was last matched with, and the pairs proposed
 // and decided (see docs/matching.md). The enums are re-exported for drizzle-kit.
-export { matchBand, matchStatus } from "@mash/runtime/db/match-tables";
+export { matchBand, matchStatus } from "@mash/agency-kit/db/match-tables";
 export const mashSubject = mashSubjectTable();
 export const matchCandidate = matchCandidateTable(() => offender.crn);
 // The previous version of every record an import replaced (the same table in every agency).

@@ -10,8 +10,8 @@ import {
   text,
   uuid,
   z,
-} from "@mash/runtime/import/field-schemas";
-import { defineRecordType } from "@mash/runtime/import/record-type";
+} from "@mash/agency-kit/import/field-schemas";
+import { defineRecordType } from "@mash/agency-kit/import/record-type";
 import * as tables from "../db/schema.js";
 
 // The probation import format: offenders (keyed by CRN), their cases, the licence conditions of

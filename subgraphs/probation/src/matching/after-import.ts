@@ -1,7 +1,7 @@
 import {
   type AfterImportOutcome,
   matchRecordsAfterImport,
-} from "@mash/runtime/matching/match-after-import";
+} from "@mash/agency-kit/matching/match-after-import";
 import type { ProbationDatabase } from "../loaders.js";
 import { probationMatchingStore } from "./probation-matching-store.js";
 

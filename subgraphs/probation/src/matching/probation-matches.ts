@@ -1,4 +1,4 @@
-import { matchesLoader } from "@mash/runtime/matching/matches-loader";
+import { matchesLoader } from "@mash/agency-kit/matching/matches-loader";
 import type { ProbationDatabase } from "../loaders.js";
 import { probationMatchingStore } from "./probation-matching-store.js";
 

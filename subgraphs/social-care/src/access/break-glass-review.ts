@@ -1,6 +1,6 @@
-import { parsePageSize } from "@mash/runtime/graphql/cursor";
-import { badUserInput, notFound } from "@mash/runtime/graphql/errors";
-import { parseUuidArgument } from "@mash/runtime/graphql/ids";
+import { parsePageSize } from "@mash/platform/graphql/cursor";
+import { badUserInput, notFound } from "@mash/platform/graphql/errors";
+import { parseUuidArgument } from "@mash/platform/graphql/ids";
 import { asc, eq } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import type { SocialCareContext } from "../context.js";

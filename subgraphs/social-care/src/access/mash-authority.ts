@@ -1,5 +1,5 @@
-import { badUserInput, ErrorCode, notFound } from "@mash/runtime/graphql/errors";
-import { parseUuidArgument } from "@mash/runtime/graphql/ids";
+import { badUserInput, ErrorCode, notFound } from "@mash/platform/graphql/errors";
+import { parseUuidArgument } from "@mash/platform/graphql/ids";
 import { and, desc, eq, gt, inArray, or } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import type { SocialCareContext } from "../context.js";

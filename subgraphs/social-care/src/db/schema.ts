@@ -1,6 +1,6 @@
-import { addressColumns } from "@mash/runtime/db/address-columns";
-import { disclosureTable } from "@mash/runtime/disclosure/disclosure-table";
-import { importHistoryTable } from "@mash/runtime/import/import-history-table";
+import { addressColumns } from "@mash/agency-kit/db/address-columns";
+import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
+import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
 import {
   boolean,
   date,
@@ -393,7 +393,7 @@ export const breakGlassGrant = pgTable(
 );
 
 // Social care's own disclosures for MASH enquiries (every agency keeps the same table).
-export { disclosureDecision, lawfulBasis } from "@mash/runtime/disclosure/disclosure-table";
+export { disclosureDecision, lawfulBasis } from "@mash/agency-kit/disclosure/disclosure-table";
 export const disclosure = disclosureTable();
 
 // The MASH workflow (docs/workflow.md): contacts as referrers submit them, the people they name,

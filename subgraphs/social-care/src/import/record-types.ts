@@ -11,8 +11,8 @@ import {
   upn,
   uuid,
   z,
-} from "@mash/runtime/import/field-schemas";
-import { defineRecordType, type ImportRecord } from "@mash/runtime/import/record-type";
+} from "@mash/agency-kit/import/field-schemas";
+import { defineRecordType, type ImportRecord } from "@mash/agency-kit/import/record-type";
 import * as tables from "../db/schema.js";
 
 // The social care import format: the person record (the MASH subject), households, relationships

@@ -1,4 +1,4 @@
-import { type AgencyImport, NO_MATCHES } from "@mash/runtime/import/agency-import";
+import { type AgencyImport, NO_MATCHES } from "@mash/agency-kit/import/agency-import";
 import * as tables from "../db/schema.js";
 import { socialCareRecordTypes } from "./record-types.js";
 

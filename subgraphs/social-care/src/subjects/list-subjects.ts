@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor, parsePageSize } from "@mash/runtime/graphql/cursor";
-import { badUserInput } from "@mash/runtime/graphql/errors";
+import { decodeCursor, encodeCursor, parsePageSize } from "@mash/platform/graphql/cursor";
+import { badUserInput } from "@mash/platform/graphql/errors";
 import { and, count, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { SocialCareContext } from "../context.js";
 import { person } from "../db/schema.js";

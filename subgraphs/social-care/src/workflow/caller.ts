@@ -1,4 +1,4 @@
-import { ErrorCode } from "@mash/runtime/graphql/errors";
+import { ErrorCode } from "@mash/platform/graphql/errors";
 import type { Principal } from "@mash/schema/authorization/principal";
 import { GraphQLError } from "graphql";
 import type { SocialCareContext } from "../context.js";

@@ -1,5 +1,5 @@
-import { badUserInput } from "@mash/runtime/graphql/errors";
-import { parseNhsNumber } from "@mash/runtime/identifiers/nhs-number";
+import { badUserInput } from "@mash/platform/graphql/errors";
+import { parseNhsNumber } from "@mash/uk-identifiers/nhs-number";
 import type { ContactPersonInput, SubmitContactInput } from "../__generated__/resolvers-types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { unauthorizedField } from "@mash/runtime/authorization/unauthorized-error";
+import { unauthorizedField } from "@mash/platform/authorization/unauthorized-error";
 import type { SocialCareContext } from "../context.js";
 import type { SubjectParent } from "../resolver-parents.js";
 import { type EarlyWarning, earlyWarnings } from "./early-warnings.js";

@@ -1,4 +1,4 @@
-import { parsePageSize } from "@mash/runtime/graphql/cursor";
+import { parsePageSize } from "@mash/platform/graphql/cursor";
 import { desc, eq } from "drizzle-orm";
 import type { SocialCareContext } from "../context.js";
 import { mashContact } from "../db/schema.js";

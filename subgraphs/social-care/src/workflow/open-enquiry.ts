@@ -1,5 +1,5 @@
-import { notFound } from "@mash/runtime/graphql/errors";
-import { parseUuidArgument } from "@mash/runtime/graphql/ids";
+import { notFound } from "@mash/platform/graphql/errors";
+import { parseUuidArgument } from "@mash/platform/graphql/ids";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { SocialCareContext } from "../context.js";
 import {

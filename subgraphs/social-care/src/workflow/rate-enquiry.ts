@@ -1,4 +1,4 @@
-import { badUserInput } from "@mash/runtime/graphql/errors";
+import { badUserInput } from "@mash/platform/graphql/errors";
 import type { RateEnquiryInput } from "../__generated__/resolvers-types.js";
 import type { SocialCareContext } from "../context.js";
 import { enquiryParticipant, enquiryRatingChange } from "../db/schema.js";

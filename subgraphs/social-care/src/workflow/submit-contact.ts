@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "@mash/runtime/integrity/canonical-json";
+import { canonicalJson } from "@mash/platform/integrity/canonical-json";
 import { and, eq } from "drizzle-orm";
 import type { SubmitContactInput } from "../__generated__/resolvers-types.js";
 import type { SocialCareContext } from "../context.js";

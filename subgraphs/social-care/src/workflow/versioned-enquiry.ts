@@ -1,5 +1,5 @@
-import { badUserInput, notFound } from "@mash/runtime/graphql/errors";
-import { parseUuidArgument } from "@mash/runtime/graphql/ids";
+import { badUserInput, notFound } from "@mash/platform/graphql/errors";
+import { parseUuidArgument } from "@mash/platform/graphql/ids";
 import { eq, sql } from "drizzle-orm";
 import type { SocialCareContext } from "../context.js";
 import { enquiry } from "../db/schema.js";

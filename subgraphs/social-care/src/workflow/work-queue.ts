@@ -1,4 +1,4 @@
-import { parsePageSize } from "@mash/runtime/graphql/cursor";
+import { parsePageSize } from "@mash/platform/graphql/cursor";
 import {
   and,
   asc,

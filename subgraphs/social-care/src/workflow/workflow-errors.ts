@@ -1,4 +1,4 @@
-import { ErrorCode } from "@mash/runtime/graphql/errors";
+import { ErrorCode } from "@mash/platform/graphql/errors";
 import { GraphQLError } from "graphql";
 
 // The workflow's own refusals, each with a code clients switch on (see docs/workflow.md).

@@ -1,5 +1,5 @@
-import { startSubgraphHarness } from "@mash/runtime/testing/subgraph-harness";
-import { testDatabases } from "@mash/runtime/testing/test-databases";
+import { startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
+import { testDatabases } from "@mash/test-suites/test-databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as tables from "../../src/db/schema.js";
 import { socialCareSubgraph } from "../../src/subgraph.js";

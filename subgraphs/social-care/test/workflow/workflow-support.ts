@@ -1,6 +1,6 @@
-import type { GraphQLResult, SubgraphHarness } from "@mash/runtime/testing/subgraph-harness";
 import { PERSONAS } from "@mash/schema/authorization/personas";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
+import type { GraphQLResult, SubgraphHarness } from "@mash/test-suites/subgraph-harness";
 import type { SocialCareContext } from "../../src/context.js";
 import type * as tables from "../../src/db/schema.js";
 

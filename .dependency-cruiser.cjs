@@ -1,0 +1,76 @@
+/**
+ * What may import what (`npm run lint` runs it; the picture is in docs/architecture.md).
+ *
+ *   gateway ─┐                         ┌─ subgraphs/<agency> (never another agency)
+ *            ├─▶ platform ─▶ dev-keys  │
+ *            └─▶ schema ◀──────────────┼─▶ agency-kit ─▶ uk-identifiers
+ *                                      └─▶ platform
+ *   synthetic-world, test-suites: development and tests only.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "agencies-never-import-one-another",
+      comment:
+        "An agency decides what it exposes through its own subgraph; no agency reaches into another.",
+      severity: "error",
+      from: { path: "^subgraphs/([^/]+)/" },
+      to: { path: "^subgraphs/", pathNot: "^subgraphs/$1/" },
+    },
+    {
+      name: "gateway-knows-agencies-only-through-the-supergraph",
+      severity: "error",
+      from: { path: "^gateway/" },
+      to: { path: "^subgraphs/" },
+    },
+    {
+      name: "shared-packages-import-no-service",
+      comment: "Shared packages serve the services; they never depend on one.",
+      severity: "error",
+      from: { path: "^packages/" },
+      to: { path: "^(gateway|subgraphs|web|test)/" },
+    },
+    {
+      name: "platform-knows-no-agency-concern",
+      comment:
+        "The platform is what every service runs on, the gateway included: no linkage, import or disclosure.",
+      severity: "error",
+      from: { path: "^packages/platform/" },
+      to: { path: "^packages/(agency-kit|synthetic-world|test-suites)/" },
+    },
+    {
+      name: "production-code-ships-no-test-or-synthetic-code",
+      comment:
+        "What a production build runs never imports vitest, the synthetic world or the shared test suites. Development-only seeding is loaded by the launcher, not by a service.",
+      severity: "error",
+      from: {
+        path: "^(gateway|subgraphs/[^/]+|packages/(platform|agency-kit|uk-identifiers|dev-keys))/src/",
+        pathNot: "^subgraphs/[^/]+/src/seed\\.ts$",
+      },
+      to: {
+        path: "(^packages/(synthetic-world|test-suites)/|node_modules/(vitest|@vitest)/)",
+      },
+    },
+    {
+      name: "no-circular",
+      comment:
+        "Cycles through type-only imports vanish when compiled; a lazy import() is how a cycle is broken on purpose.",
+      severity: "error",
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only", "dynamic-import"] } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(dist|__generated__|node_modules)/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.base.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["development", "import", "types", "default"],
+      mainFields: ["module", "main", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
+  },
+};

@@ -1,0 +1,234 @@
+import { readFile } from "node:fs/promises";
+import { Readable, Writable } from "node:stream";
+import type { AgencyImport } from "@mash/agency-kit/import/agency-import";
+import { exportRecords } from "@mash/agency-kit/import/export-records";
+import { importRecords } from "@mash/agency-kit/import/import-records";
+import type { ImportReport } from "@mash/agency-kit/import/import-report";
+import type { ImportRecord } from "@mash/agency-kit/import/record-type";
+import type { Database } from "@mash/platform/db/connect";
+import type {
+  BaseRequestContext,
+  SubgraphDefinition,
+} from "@mash/platform/subgraph/define-subgraph";
+import { type PreparedSubgraph, prepareSubgraph } from "@mash/platform/subgraph/start-subgraph";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerWithRoles } from "./test-authorities.js";
+import { testDatabases } from "./test-databases.js";
+
+// One suite for every agency's import: the same promises (validated, idempotent, history, round
+// trip, guarded mutation) checked against each agency's own example file and planted errors.
+
+/** A bad record to plant in an import, and where its report must point. */
+export interface PlantedError {
+  description: string;
+  /** The line's text (usually an example record with one thing broken and a fresh id). */
+  text: string;
+  /** The field the report must name (null: the line as a whole). */
+  field: string | null;
+  reason?: RegExp;
+}
+
+export interface ImportSuiteOptions<
+  TTables extends Record<string, unknown>,
+  TContext extends BaseRequestContext,
+> {
+  definition: SubgraphDefinition<TTables, TContext>;
+  agencyImport: AgencyImport<TTables>;
+  /** The agency's example export (subgraphs/<agency>/import-examples/<agency>.jsonl). */
+  examplePath: string;
+  /** Bad lines built from the example's records. */
+  plantedErrors(example: ImportRecord[]): PlantedError[];
+  /** One example record with a field changed (same type and id). */
+  changedRecord(example: ImportRecord[]): ImportRecord;
+  /** "importPoliceRecords" and the role that may call it. */
+  mutation: { field: string; role: string };
+}
+
+async function exportToText<TTables extends Record<string, unknown>>(
+  prepared: { database: { db: Database<TTables> } },
+  agencyImport: AgencyImport<TTables>,
+): Promise<string> {
+  const chunks: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString("utf8"));
+      done();
+    },
+  });
+  await exportRecords(prepared.database.db, agencyImport.recordTypes, sink);
+  return chunks.join("");
+}
+
+/** A fresh id of the same shape as `id`, so a planted record never collides with the example. */
+export function freshIdLike(id: string, salt: number): string {
+  if (/^[0-9a-f-]{36}$/.test(id))
+    return `00000000-0000-4000-8000-${String(salt).padStart(12, "0")}`;
+  const digits = id.replace(/[^0-9]/g, "").length;
+  return id.replace(
+    /[0-9]+$/,
+    String(9_000_000 + salt)
+      .slice(-digits)
+      .padStart(digits, "9"),
+  );
+}
+
+export function describeImportSuite<
+  TTables extends Record<string, unknown>,
+  TContext extends BaseRequestContext,
+>(options: ImportSuiteOptions<TTables, TContext>): void {
+  const { definition, agencyImport } = options;
+
+  describe.each(testDatabases())(`${definition.agency} import on $name`, (database) => {
+    let prepared: PreparedSubgraph<TTables, TContext>;
+    let drop: () => Promise<void>;
+    let exampleText: string;
+    let example: ImportRecord[];
+
+    const importText = (text: string): Promise<ImportReport> =>
+      importRecords({
+        db: prepared.database.db,
+        agency: agencyImport,
+        input: Readable.from([text]),
+        batchSize: 50,
+      });
+
+    beforeAll(async () => {
+      const created = await database.create(`${definition.agency}_import`);
+      drop = created.drop;
+      prepared = await prepareSubgraph(definition, { target: created.target });
+      await prepared.apollo.start();
+      exampleText = await readFile(options.examplePath, "utf8");
+      example = exampleText
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as ImportRecord);
+    });
+
+    afterAll(async () => {
+      await prepared?.apollo.stop();
+      await prepared?.database.close();
+      await drop?.();
+    });
+
+    it("imports the example file: every record created, none rejected", async () => {
+      const report = await importText(exampleText);
+      expect(report.rejections).toEqual([]);
+      expect(report.created).toBe(example.length);
+      for (const record of example) expect(report.byType[record.type]?.created).toBeGreaterThan(0);
+    });
+
+    it("imports the same file again without writing anything: every record unchanged", async () => {
+      const report = await importText(exampleText);
+      expect(report).toMatchObject({ created: 0, updated: 0, rejected: 0, linked: 0 });
+      expect(report.unchanged).toBe(example.length);
+    });
+
+    it("exports what it imported byte for byte", async () => {
+      expect(await exportToText(prepared, agencyImport)).toBe(exampleText);
+    });
+
+    it("reports each planted error with its line and field, and imports the rest", async () => {
+      const planted = options.plantedErrors(example);
+      // The bad lines sit between the example's own lines, so their numbers are known.
+      const lines: string[] = [];
+      const expected: { line: number; error: PlantedError }[] = [];
+      example.forEach((record, index) => {
+        lines.push(JSON.stringify(record));
+        const error = planted[index];
+        if (!error) return;
+        lines.push(error.text);
+        expected.push({ line: lines.length, error });
+      });
+      const report = await importText(`${lines.join("\n")}\n`);
+      expect(report.rejected).toBe(planted.length);
+      expect(report.unchanged).toBe(example.length);
+      expect(report.created + report.updated).toBe(0);
+      for (const { line, error } of expected) {
+        const found = report.rejections.filter((rejection) => rejection.line === line);
+        expect(
+          found.map((rejection) => rejection.field),
+          error.description,
+        ).toContain(error.field);
+        if (error.reason) {
+          const reasons = found.map((rejection) => rejection.reason).join(" | ");
+          expect(reasons, error.description).toMatch(error.reason);
+        }
+      }
+      expect(await exportToText(prepared, agencyImport)).toBe(exampleText);
+    });
+
+    it("updates a changed record in place and keeps its previous version in import_history", async () => {
+      const changed = options.changedRecord(example);
+      const original = example.find((r) => r.type === changed.type && r.id === changed.id);
+      const report = await importText(`${JSON.stringify(changed)}\n`);
+      expect(report).toMatchObject({ updated: 1, created: 0, rejected: 0 });
+      const history: { recordId: string; previous: unknown; importRunId: string }[] =
+        await prepared.database.db
+          .select()
+          .from(agencyImport.historyTable)
+          .then((rows) => rows.filter((row) => row.recordId === changed.id));
+      expect(history).toHaveLength(1);
+      expect(history[0]?.previous).toEqual(original);
+      expect(history[0]?.importRunId).toBe(report.runId);
+      expect(await exportToText(prepared, agencyImport)).toContain(JSON.stringify(changed));
+      // Putting the original back is one more update, and the round trip holds again.
+      const restored = await importText(`${JSON.stringify(original)}\n`);
+      expect(restored.updated).toBe(1);
+      expect(await exportToText(prepared, agencyImport)).toBe(exampleText);
+    });
+
+    const MUTATION = `mutation ($records: String!) { ${options.mutation.field}(records: $records) {
+      created updated unchanged rejected linked proposed rejections { line recordType recordId field reason }
+    } }`;
+
+    it("refuses the import mutation to callers without the import scope", async () => {
+      const first = `${exampleText.split("\n")[0]}\n`;
+      const outsider = callerWithRoles(["mash-social-worker", "mash-manager"], definition.agency);
+      const refused = await executeAs(prepared, MUTATION, { records: first }, outsider);
+      expect(refused.data?.[options.mutation.field] ?? null).toBeNull();
+      expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
+
+      const administrator = callerWithRoles([options.mutation.role], definition.agency);
+      const allowed = await executeAs(prepared, MUTATION, { records: first }, administrator);
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data?.[options.mutation.field]).toMatchObject({ unchanged: 1, rejected: 0 });
+    });
+
+    it("refuses an import larger than the mutation's cap with a clear error", async () => {
+      const administrator = callerWithRoles([options.mutation.role], definition.agency);
+      const huge = `${exampleText.split("\n")[0]}\n`.repeat(Math.ceil(1_000_000 / 200));
+      const result = await executeAs(
+        prepared,
+        MUTATION,
+        { records: huge.repeat(2) },
+        administrator,
+      );
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "records",
+      });
+    });
+  });
+}
+
+interface ExecutionResult {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}
+
+async function executeAs<
+  TTables extends Record<string, unknown>,
+  TContext extends BaseRequestContext,
+>(
+  prepared: PreparedSubgraph<TTables, TContext>,
+  query: string,
+  variables: Record<string, unknown>,
+  authority: ReturnType<typeof callerWithRoles>,
+): Promise<ExecutionResult> {
+  const response = await prepared.apollo.executeOperation(
+    { query, variables },
+    { contextValue: prepared.contextFor("import-test", authority) },
+  );
+  if (response.body.kind !== "single") throw new Error("Expected a single result");
+  return JSON.parse(JSON.stringify(response.body.singleResult)) as ExecutionResult;
+}
