@@ -18,6 +18,9 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ["development"] } },
   test: {
+    // Said out loud rather than left to vitest's default: the services run in production mode
+    // unless told otherwise, and the tests use what only test mode allows.
+    env: { NODE_ENV: "test" },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     include: ["**/*.test.ts"],

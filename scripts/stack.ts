@@ -20,6 +20,11 @@ export interface ServiceSpec {
 export const SUBGRAPH_NAMES = ["social-care", "police", "health", "probation"] as const;
 
 export interface StackOptions {
+  /**
+   * NODE_ENV for every service, said out loud: the services default to production, which refuses
+   * the committed development keys and seeding. `npm start` runs development; the tests, test.
+   */
+  mode: "development" | "test";
   /** Ports for the gateway and subgraphs; 0 picks free ones (tests). */
   ports?: Partial<Record<"gateway" | (typeof SUBGRAPH_NAMES)[number], number>>;
   /** Extra environment for every service (DATA_DIR, SEED_SUBJECTS, DATABASE_URL, …). */
@@ -148,7 +153,7 @@ function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
   });
 }
 
-export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+export async function startStack(options: StackOptions): Promise<RunningStack> {
   const captured: string[] = [];
   const ports: Record<string, number> = {};
   for (const [name, fallback] of Object.entries(DEFAULT_PORTS)) {
@@ -191,6 +196,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         cwd: `${ROOT}/${spec.folder}`,
         env: {
           ...process.env,
+          NODE_ENV: options.mode,
           ...options.env,
           ...(spec.folder === gateway.folder ? subgraphUrlEnv : {}),
           ...options.serviceEnv?.[spec.name],

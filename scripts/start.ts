@@ -1,12 +1,14 @@
 import { startStack } from "./stack.js";
 
-// `npm start`: the whole MASH graph on this machine. Embedded databases (PGlite) live in .data/ and
-// are created and seeded with synthetic data on first run; set DATABASE_URL to use PostgreSQL.
+// `npm start`: the whole MASH graph on this machine, in development mode (NODE_ENV=development: the
+// committed development keys, persona tokens, the playground, synthetic seed data). Embedded
+// databases (PGlite) live in .data/ and are created and seeded on first run; set DATABASE_URL to
+// use PostgreSQL. The services on their own default to production and refuse all of that.
 const started = Date.now();
 process.stdout.write("Starting MASH Graph: four agency subgraphs and the gateway…\n");
 
 try {
-  const stack = await startStack();
+  const stack = await startStack({ mode: "development" });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     [

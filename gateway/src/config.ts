@@ -1,13 +1,27 @@
 import { fileURLToPath } from "node:url";
-import { envSchemas, parseEnv } from "@mash/platform/config/parse-env";
+import {
+  envSchemas,
+  parseEnv,
+  type RuntimeMode,
+  refuseOutsideDevelopment,
+} from "@mash/platform/config/parse-env";
 import { agencyEnvPrefix } from "@mash/platform/config/subgraph-config";
-import { type DatabaseTarget, resolveDatabaseTarget } from "@mash/platform/db/target";
+import {
+  type DatabaseTarget,
+  loadDatabaseTimeouts,
+  resolveDatabaseTarget,
+} from "@mash/platform/db/target";
+import {
+  GATEWAY_OPERATION_LIMITS,
+  loadOperationLimits,
+  type OperationLimits,
+} from "@mash/platform/graphql/operation-limits";
 import { z } from "zod";
 
 export interface GatewayConfig {
   host: string;
   port: number;
-  nodeEnv: "development" | "test" | "production";
+  nodeEnv: RuntimeMode;
   logLevel: string;
   supergraphPath: string;
   /** How long one subgraph fetch may take before that subgraph counts as unavailable. */
@@ -16,8 +30,10 @@ export interface GatewayConfig {
   database: DatabaseTarget;
   /** Whether accesses to protected data are recorded (and the answer held until they are). */
   accessLog: boolean;
-  /** GraphiQL at `/` (and introspection with it): on outside production, off in it unless asked. */
+  /** GraphiQL at `/` (and introspection with it): development and test only, on by default there. */
   playground: boolean;
+  /** How big one client operation may be (`OPERATION_MAX_*`). */
+  operationLimits: OperationLimits;
 }
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(
@@ -40,6 +56,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     PLAYGROUND: z.enum(["enabled", "disabled"]).optional(),
   });
   const parsed = parseEnv("gateway", schema, env);
+  // An unrecorded gateway, and a published schema with a console to explore it, are conveniences
+  // for development and tests; production refuses them rather than run open.
+  refuseOutsideDevelopment("gateway", parsed.NODE_ENV, [
+    ...(parsed.ACCESS_LOG === "disabled"
+      ? [{ variable: "ACCESS_LOG", value: "disabled", allowedIn: ["development", "test"] as const }]
+      : []),
+    ...(parsed.PLAYGROUND === "enabled"
+      ? [{ variable: "PLAYGROUND", value: "enabled", allowedIn: ["development", "test"] as const }]
+      : []),
+  ]);
   return {
     host: parsed.HOST,
     port: parsed.PORT,
@@ -51,11 +77,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       agencyUrl: parsed.GATEWAY_DATABASE_URL,
       sharedUrl: parsed.DATABASE_URL,
       dataDir: parsed.DATA_DIR,
+      timeouts: loadDatabaseTimeouts("gateway", env),
     }),
     accessLog: parsed.ACCESS_LOG === "enabled",
-    playground: parsed.PLAYGROUND
-      ? parsed.PLAYGROUND === "enabled"
-      : parsed.NODE_ENV !== "production",
+    playground: (parsed.PLAYGROUND ?? "enabled") === "enabled" && parsed.NODE_ENV !== "production",
+    operationLimits: loadOperationLimits("gateway", GATEWAY_OPERATION_LIMITS, env),
   };
 }
 

@@ -12,6 +12,8 @@ export interface AccessDecision {
 /** What every gateway request carries from the HTTP layer into planning and subgraph fetches. */
 export interface GatewayContext {
   requestId: string;
+  /** The address the request came from: what anonymous callers are rate-limited by. */
+  clientAddress: string;
   logger: Logger;
   /** Who is asking (null principal when anonymous), their verified purpose and break-glass grants. */
   authority: RequestAuthority;

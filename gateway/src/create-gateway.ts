@@ -3,6 +3,11 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { GatewaySigner } from "@mash/platform/auth/gateway-token";
 import { requestLogPlugin } from "@mash/platform/graphql/apollo-plugins";
+import {
+  clientFacingError,
+  type OperationLimits,
+  operationLimitOptions,
+} from "@mash/platform/graphql/operation-limits";
 import type { Logger } from "@mash/platform/observability/logger";
 import type { ServiceMetrics } from "@mash/platform/observability/metrics";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
@@ -30,8 +35,12 @@ export interface GatewayOptions {
   plugins?: ApolloServerPlugin<GatewayContext>[];
   /** Where accesses to protected data are recorded; without it nothing is. */
   accessLog?: AccessLogWriter | undefined;
-  /** Answer introspection (the playground needs it); Apollo's default is off in production. */
+  /** Answer introspection (the playground needs it): development and test only. */
   introspection: boolean;
+  /** How big one client operation may be. */
+  limits: OperationLimits;
+  /** "Did you mean …" in error messages: development only, they name fields to a blind prober. */
+  suggestions: boolean;
 }
 
 export interface GatewayServer {
@@ -67,9 +76,11 @@ export function createGateway(options: GatewayOptions): GatewayServer {
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    ...operationLimitOptions(options.limits),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
-    formatError: formatGatewayError,
+    formatError: (formatted, error) =>
+      formatGatewayError(clientFacingError(formatted, error, { suggestions: options.suggestions })),
     plugins: [
       requestLogPlugin<GatewayContext>(options.logger, options.metrics),
       ApolloServerPluginCacheControlDisabled(),

@@ -1,9 +1,15 @@
 import { loadGatewayPublicKeys, loadGatewaySigningKey } from "@mash/platform/auth/gateway-keys";
 import { createGatewaySigner, createGatewayVerifier } from "@mash/platform/auth/gateway-token";
+import { replayGuardFor } from "@mash/platform/auth/replay-guard";
+import { collectConfiguration } from "@mash/platform/config/parse-env";
 import { ErrorCode } from "@mash/platform/graphql/errors";
 import { startGraphQLService } from "@mash/platform/http/graphql-service";
 import { createLogger, type Logger } from "@mash/platform/observability/logger";
 import { createMetrics } from "@mash/platform/observability/metrics";
+import {
+  loadSharedStoreConfig,
+  openSharedStore,
+} from "@mash/platform/shared-state/open-shared-store";
 import { grantsFor, type RequestAuthority } from "@mash/schema/authorization/principal";
 import type { FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";
@@ -24,6 +30,8 @@ import { createGateway } from "./create-gateway.js";
 import { trustsDevIdentityProvider } from "./dev/dev-identity-provider.js";
 import { registerDevTokenRoutes } from "./dev/dev-token-routes.js";
 import { registerPlaygroundRoutes } from "./playground/playground-routes.js";
+import { rateLimitPlugin } from "./rate-limits/rate-limit-plugin.js";
+import { createRateLimits, loadRateLimitConfig } from "./rate-limits/rate-limits.js";
 import { readSupergraph } from "./supergraph/read-supergraph.js";
 
 export interface RunningGateway {
@@ -44,10 +52,22 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
  * provider is trusted.
  */
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningGateway> {
-  const config = loadGatewayConfig(env);
-  const authConfig = loadAuthConfig(env);
-  const authorization = loadAuthorizationConfig(env);
-  const signer = createGatewaySigner({ privateJwk: loadGatewaySigningKey(env) });
+  // Every setting is read before anything starts, and every problem is reported at once.
+  const [config, authConfig, authorization, signingKey, auditKeys, storeConfig, rateLimitConfig] =
+    collectConfiguration(env, [
+      () => loadGatewayConfig(env),
+      () => loadAuthConfig(env),
+      () => loadAuthorizationConfig(env),
+      () => loadGatewaySigningKey(env),
+      // The audit subgraph this gateway serves verifies the gateway's own tokens.
+      () => loadGatewayPublicKeys(env, "gateway"),
+      () => loadSharedStoreConfig("gateway", env),
+      () => loadRateLimitConfig(env),
+    ] as const);
+  // What every replica must agree on: verified purposes, rate budgets, spent audit tokens.
+  const store = await openSharedStore("gateway", storeConfig);
+  const rateLimits = createRateLimits(store, rateLimitConfig);
+  const signer = createGatewaySigner({ privateJwk: signingKey });
   const supergraph = readSupergraph(config.supergraphPath);
   const subgraphUrls = loadSubgraphUrlOverrides(
     supergraph.subgraphs.map((subgraph) => subgraph.name),
@@ -76,12 +96,20 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
         signer,
         cacheMs: authorization.purposeCacheMs,
         timeoutMs: subgraphTimeoutsMs[purposeHost.name] ?? config.subgraphTimeoutMs,
+        store,
+        logger,
       })
     : undefined;
 
   /** Who is asking, and for what: the caller's token, then their declared purpose, verified. */
   const contextFor = async (request: FastifyRequest): Promise<GatewayContext> => {
-    const principal = await authenticator.authenticate(headerValue(request, "authorization"));
+    const credentials = headerValue(request, "authorization");
+    // An address that keeps presenting bad tokens is refused before any is looked at.
+    if (credentials) await rateLimits.checkSignIns(request.ip);
+    const principal = await authenticator.authenticate(credentials).catch(async (error) => {
+      await rateLimits.signInFailed(request.ip);
+      throw error;
+    });
     let authority: RequestAuthority = { principal, purpose: null, breakGlass: [] };
     const declared = headerValue(request, PURPOSE_HEADER);
     if (declared) {
@@ -99,6 +127,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     }
     return {
       requestId: request.id,
+      clientAddress: request.ip,
       logger,
       authority,
       grants: grantsFor(authority),
@@ -116,8 +145,13 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     logger,
     metrics,
     accessLog: accessLog?.writer,
-    plugins: purposes ? [forgetPurposesAfterMutation(purposes)] : [],
-    introspection: config.nodeEnv !== "production" || config.playground,
+    plugins: [
+      rateLimitPlugin(rateLimits),
+      ...(purposes ? [forgetPurposesAfterMutation(purposes)] : []),
+    ],
+    introspection: config.nodeEnv !== "production",
+    limits: config.operationLimits,
+    suggestions: config.nodeEnv === "development",
   });
   const devTokens = trustsDevIdentityProvider(authConfig);
   let loaded = false;
@@ -133,6 +167,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       if (!loaded) throw new Error("supergraph not loaded");
       // Without its access log the gateway can release nothing protected: not ready.
       await accessLog?.database.ping();
+      await store.ping();
     },
     routes: async (app) => {
       if (config.playground) registerPlaygroundRoutes(app, { logger });
@@ -143,8 +178,9 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
           logger,
           metrics,
           verifier: createGatewayVerifier({
-            publicJwks: loadGatewayPublicKeys(env),
+            publicJwks: auditKeys,
             audience: AUDIT_SUBGRAPH,
+            replayGuard: replayGuardFor(store, AUDIT_SUBGRAPH),
           }),
         });
       }
@@ -158,6 +194,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       authorization: authorization.mode,
       playground: config.playground ? service.url.replace(/graphql$/, "") : "off",
       devTokens,
+      sharedState: store.kind,
     },
     "gateway ready",
   );
@@ -168,6 +205,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     close: async () => {
       await service.close();
       await accessLog?.close();
+      await store.close();
     },
   };
 }

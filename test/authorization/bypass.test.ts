@@ -493,20 +493,24 @@ describe("bypass attempts", () => {
   describe("declared purposes", () => {
     const QUERY = "{ myEnquiries { id } }";
 
-    it("an enquiry the caller does not work on: 403 FORBIDDEN", async () => {
+    it("an enquiry the caller does not work on: the same 404 as one that does not exist", async () => {
+      const missing = "00000000-0000-4000-8000-00000000beef";
       for (const key of ["referrer", "dpo"]) {
         const token = await issueDevToken(personaByKey(key));
-        const response = await graphql(stack.gatewayUrl, QUERY, undefined, {
-          ...bearer(token),
-          [PURPOSE_HEADER]: enquiry.id,
-        });
-        expect(response.status, key).toBe(403);
-        expect(response.data ?? null).toBeNull();
-        expect(response.errors).toEqual([
-          expect.objectContaining({
-            extensions: { code: "FORBIDDEN", reason: "NOT_A_PARTICIPANT" },
-          }),
-        ]);
+        const answers = [];
+        for (const id of [enquiry.id, missing]) {
+          const response = await graphql(stack.gatewayUrl, QUERY, undefined, {
+            ...bearer(token),
+            [PURPOSE_HEADER]: id,
+          });
+          expect(response.status, key).toBe(404);
+          expect(response.data ?? null).toBeNull();
+          answers.push(JSON.stringify(response.errors));
+        }
+        // Nothing in the answer tells an existing enquiry from a made-up one.
+        expect(answers[0], key).toBe(answers[1]);
+        expect(answers[0]).toContain('"code":"NOT_FOUND"');
+        expect(answers[0]).toContain('"reason":"NO_SUCH_ENQUIRY"');
       }
     });
 
@@ -616,7 +620,7 @@ describe("bypass attempts", () => {
       },
     ] as const;
 
-    const signer = createGatewaySigner({ privateJwk: loadGatewaySigningKey({}) });
+    const signer = createGatewaySigner({ privateJwk: loadGatewaySigningKey({ NODE_ENV: "test" }) });
 
     function entitiesRequest(section: string, selection: string, subjectId: string) {
       return {

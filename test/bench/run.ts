@@ -13,7 +13,7 @@ import {
   SECTION_SELECTIONS,
 } from "../support/picture-query.js";
 import { sqlStatementTotal } from "../support/sql-statements.js";
-import { AUTHORIZATION_OFF } from "../support/system-under-test.js";
+import { AUTHORIZATION_OFF, TEST_RATE_LIMITS } from "../support/system-under-test.js";
 import { type LoadResult, type LoadTarget, runLoad, sendOnce } from "./load.js";
 import { signedTokenPool } from "./signed-requests.js";
 
@@ -45,11 +45,14 @@ async function startBenchStack(authorization: "off" | "on"): Promise<{
     sharedUrl = url.toString();
   }
   const stack = await startStack({
+    mode: "test",
     ports: { gateway: 0, "social-care": 0, police: 0, health: 0, probation: 0 },
     env: {
       ...(sharedUrl ? { DATABASE_URL: sharedUrl } : { DATA_DIR: "memory" }),
       SEED_SUBJECTS: String(subjects),
       LOG_LEVEL: "warn",
+      // A load test is one caller sending as fast as it can: exactly what the limits refuse.
+      ...TEST_RATE_LIMITS,
       ...(authorization === "off" ? AUTHORIZATION_OFF : {}),
     },
     output: "silent",

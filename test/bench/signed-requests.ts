@@ -11,7 +11,7 @@ export async function signedTokenPool(options: {
   request: { query: string; variables?: Record<string, unknown>; operationName?: string | null };
   size: number;
 }): Promise<() => Record<string, string>> {
-  const signer = createGatewaySigner({ privateJwk: loadGatewaySigningKey({}) });
+  const signer = createGatewaySigner({ privateJwk: loadGatewaySigningKey({ NODE_ENV: "test" }) });
   const tokens: string[] = [];
   for (let i = 0; i < options.size; i += 1) {
     tokens.push(

@@ -51,6 +51,16 @@ export const AUTHORIZATION_OFF: Record<string, string> = {
   ACCESS_LOG: "disabled",
 };
 
+/**
+ * Rate limits far above anything a test sends: suites fire hundreds of requests as one persona from
+ * one address within a minute. The rate-limit tests set their own small budgets.
+ */
+export const TEST_RATE_LIMITS: Record<string, string> = {
+  RATE_LIMIT_READS: "1000000",
+  RATE_LIMIT_WRITES: "1000000",
+  RATE_LIMIT_FAILED_SIGN_INS: "1000000",
+};
+
 /** The real processes on free ports, seeded with TEST_WORLD. */
 export async function startTestStack(
   backend: StackBackend,
@@ -58,12 +68,14 @@ export async function startTestStack(
   output: "silent" | "capture" = "silent",
 ): Promise<RunningStack> {
   return startStack({
+    mode: "test",
     ports: { gateway: 0, "social-care": 0, police: 0, health: 0, probation: 0 },
     env: {
       ...backend.env(),
       SEED: String(TEST_WORLD.seed),
       SEED_SUBJECTS: String(TEST_WORLD.subjects),
       LOG_LEVEL: "warn",
+      ...TEST_RATE_LIMITS,
       ...extraEnv,
     },
     output: process.env.STACK_OUTPUT === "pretty" ? "pretty" : output,

@@ -121,8 +121,8 @@ describe.each(stackBackends())("a whole MASH enquiry through the gateway on $nam
       },
     });
     expect(refused.errors?.[0]?.extensions).toMatchObject({
-      code: "FORBIDDEN",
-      reason: "NOT_A_PARTICIPANT",
+      code: "NOT_FOUND",
+      reason: "NO_SUCH_ENQUIRY",
     });
     police.declarePurpose(null);
   });

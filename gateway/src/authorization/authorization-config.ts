@@ -1,4 +1,4 @@
-import { parseEnv } from "@mash/platform/config/parse-env";
+import { envSchemas, parseEnv, refuseOutsideDevelopment } from "@mash/platform/config/parse-env";
 import { z } from "zod";
 
 /**
@@ -7,7 +7,7 @@ import { z } from "zod";
  * - reject: refuse the whole operation if any part of it is unauthorized.
  * - dry-run: answer in full, report what filter would have removed (to try new rules).
  * - off: no gateway enforcement, for running arbitrary supergraphs (the compliance audit); the
- *   MASH subgraphs still enforce their own SDL.
+ *   MASH subgraphs still enforce their own SDL. Development and test only.
  */
 export type AuthorizationMode = "filter" | "reject" | "dry-run" | "off";
 
@@ -27,6 +27,7 @@ export function loadAuthorizationConfig(env: NodeJS.ProcessEnv = process.env): A
   const parsed = parseEnv(
     "gateway",
     z.object({
+      NODE_ENV: envSchemas.nodeEnv(),
       AUTHZ_MODE: z.enum(["filter", "reject", "dry-run", "off"]).default("filter"),
       AUTHZ_ERRORS: z.enum(["errors", "extensions", "none"]).default("errors"),
       PURPOSE_SUBGRAPH: z.string().min(1).default("social-care"),
@@ -34,6 +35,11 @@ export function loadAuthorizationConfig(env: NodeJS.ProcessEnv = process.env): A
     }),
     env,
   );
+  if (parsed.AUTHZ_MODE === "off") {
+    refuseOutsideDevelopment("gateway", parsed.NODE_ENV, [
+      { variable: "AUTHZ_MODE", value: "off", allowedIn: ["development", "test"] },
+    ]);
+  }
   return {
     mode: parsed.AUTHZ_MODE,
     errors: parsed.AUTHZ_ERRORS,

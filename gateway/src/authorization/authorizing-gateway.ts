@@ -294,7 +294,10 @@ export class AuthorizingGateway implements GatewayInterface {
           ),
         },
       };
-    } else if (result.changed && this.#options.mode === "filter") {
+    } else if (this.#options.mode === "filter" && result.completion.root?.needsWork) {
+      // Also when nothing was denied: a selection emptied by @skip/@include was executed with the
+      // filter's hidden __typename, which completion strips so that nothing internal reaches the
+      // client (stock @apollo/gateway answers `{}` there, and so does this).
       const data = completeResponse(result.completion, response.data ?? null);
       answer = this.#placeErrors({ ...response, data }, denied);
     }

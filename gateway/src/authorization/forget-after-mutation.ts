@@ -16,7 +16,14 @@ export function forgetPurposesAfterMutation(
       return {
         async willSendResponse({ operation, contextValue }) {
           const principal = contextValue.authority.principal;
-          if (principal && operation?.operation === "mutation") verifier.forget(principal.id);
+          if (!principal || operation?.operation !== "mutation") return;
+          // Best effort: what is cached expires within the purpose cache's lifetime anyway.
+          await verifier.forget(principal.id).catch(() => {
+            contextValue.logger.warn(
+              { requestId: contextValue.requestId },
+              "could not forget cached purposes",
+            );
+          });
         },
       };
     },

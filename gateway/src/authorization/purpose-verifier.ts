@@ -1,13 +1,14 @@
 import type { GatewaySigner } from "@mash/platform/auth/gateway-token";
 import { ErrorCode } from "@mash/platform/graphql/errors";
 import { isUuid } from "@mash/platform/graphql/ids";
+import type { Logger } from "@mash/platform/observability/logger";
+import type { SharedStore } from "@mash/platform/shared-state/shared-store";
 import type {
   BreakGlassGrant,
   Principal,
   VerifiedPurpose,
 } from "@mash/schema/authorization/principal";
 import { GraphQLError } from "graphql";
-import { LRUCache } from "lru-cache";
 
 export const PURPOSE_HEADER = "x-mash-purpose";
 
@@ -23,8 +24,8 @@ export interface VerifiedAuthority {
 export interface PurposeVerifier {
   /** Checks the caller takes part in the enquiry; returns its subjects and the caller's grants. */
   verify(principal: Principal, enquiryId: string): Promise<VerifiedAuthority>;
-  /** Forgets what is known of a caller's purposes (after they declare break-glass). */
-  forget(principalId: string): void;
+  /** Forgets what is known of a caller's purposes (after they declare break-glass), everywhere. */
+  forget(principalId: string): Promise<void>;
 }
 
 function purposeError(message: string, code: string, status: number, reason: string) {
@@ -46,7 +47,9 @@ interface MashAuthorityResponse {
  * Verifies `x-mash-purpose` with the subgraph that hosts MASH enquiries (social care), signed as
  * the caller like any other subgraph request. Answers are cached briefly per caller and enquiry:
  * a purpose is checked on every request that declares one, and a round trip each time would double
- * the cost of the simplest query.
+ * the cost of the simplest query. The cache lives in the shared store, so every gateway replica
+ * forgets a caller's purposes at once (after a break-glass declaration, say). It only ever saves a
+ * round trip: if the store cannot answer, the purpose is checked with social care again.
  */
 export function createPurposeVerifier(options: {
   url: string;
@@ -54,16 +57,31 @@ export function createPurposeVerifier(options: {
   signer: GatewaySigner;
   cacheMs: number;
   timeoutMs: number;
+  store: SharedStore;
+  logger: Logger;
 }): PurposeVerifier {
-  const cache = new LRUCache<string, VerifiedAuthority>({
-    max: 10_000,
-    ttl: Math.max(1, options.cacheMs),
-  });
-  const keyOf = (principalId: string, enquiryId: string) => `${principalId}\u0000${enquiryId}`;
+  const { store, logger } = options;
+  const keyOf = (principalId: string) => `purposes:${principalId}`;
+  const cached = async (principalId: string, enquiryId: string) => {
+    if (options.cacheMs <= 0) return undefined;
+    try {
+      const text = await store.getEntry(keyOf(principalId), enquiryId);
+      return text === undefined ? undefined : (JSON.parse(text) as VerifiedAuthority);
+    } catch {
+      logger.warn("purpose cache unavailable: checking with social care");
+      return undefined;
+    }
+  };
+  const remember = async (principalId: string, enquiryId: string, verified: VerifiedAuthority) => {
+    if (options.cacheMs <= 0) return;
+    await store
+      .setEntry(keyOf(principalId), enquiryId, JSON.stringify(verified), options.cacheMs)
+      .catch(() => logger.warn("purpose cache unavailable: answer not kept"));
+  };
 
   return {
-    forget(principalId) {
-      for (const key of cache.keys()) if (key.startsWith(`${principalId}\u0000`)) cache.delete(key);
+    async forget(principalId) {
+      await store.delete(keyOf(principalId));
     },
     async verify(principal, enquiryId) {
       if (!isUuid(enquiryId)) {
@@ -74,9 +92,9 @@ export function createPurposeVerifier(options: {
           "MALFORMED_PURPOSE",
         );
       }
-      const key = keyOf(principal.id, enquiryId.toLowerCase());
-      const cached = options.cacheMs > 0 ? cache.get(key) : undefined;
-      if (cached) return cached;
+      const enquiryKey = enquiryId.toLowerCase();
+      const known = await cached(principal.id, enquiryKey);
+      if (known) return known;
 
       const request = {
         query: MASH_AUTHORITY,
@@ -109,20 +127,22 @@ export function createPurposeVerifier(options: {
       if (!found) {
         const first = body.errors?.[0];
         const notFound = first?.extensions?.code === ErrorCode.NotFound;
+        // Social care answers NOT_FOUND alike for an enquiry that does not exist and for one the
+        // caller does not work on, so neither is told apart here either.
         throw purposeError(
           notFound
-            ? "The declared purpose names no MASH enquiry."
+            ? "The declared purpose names no MASH enquiry you are working on."
             : (first?.message ?? "The declared purpose was not accepted."),
           notFound ? ErrorCode.NotFound : ErrorCode.Forbidden,
           notFound ? 404 : 403,
-          first?.extensions?.reason ?? "PURPOSE_REFUSED",
+          notFound ? "NO_SUCH_ENQUIRY" : (first?.extensions?.reason ?? "PURPOSE_REFUSED"),
         );
       }
       const verified: VerifiedAuthority = {
         purpose: { enquiryId: found.enquiryId, subjectIds: found.subjectIds },
         breakGlass: found.breakGlassGrants,
       };
-      if (options.cacheMs > 0) cache.set(key, verified);
+      await remember(principal.id, enquiryKey, verified);
       return verified;
     },
   };

@@ -71,8 +71,11 @@ export async function issueDevToken(
   { expiresIn = "8h", now = new Date() }: IssueDevTokenOptions = {},
 ): Promise<string> {
   // The key is public, so a token it signs proves nothing; never mint one where it might be trusted.
-  if (process.env.NODE_ENV === "production") {
-    throw new Error("Refusing to issue a development token with NODE_ENV=production");
+  const mode = process.env.NODE_ENV;
+  if (mode !== "development" && mode !== "test") {
+    throw new Error(
+      `Refusing to issue a development token with NODE_ENV=${mode ?? "(unset: production)"}; set NODE_ENV=development`,
+    );
   }
   const lifetime = parseLifetime(expiresIn);
   const issuedAt = Math.floor(now.getTime() / 1000);

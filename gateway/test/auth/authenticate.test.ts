@@ -88,7 +88,9 @@ async function rejection(
   throw new Error("expected the request to be refused");
 }
 
-const devAuthenticator = createAuthenticator(loadAuthConfig({}));
+/** Development asked for by name: unset, NODE_ENV means production. */
+const DEVELOPMENT = { NODE_ENV: "development" } as const;
+const devAuthenticator = createAuthenticator(loadAuthConfig(DEVELOPMENT));
 
 describe("authenticating practitioners", () => {
   it.each(PERSONAS.map((p) => [p.key, p] as const))(
@@ -109,7 +111,9 @@ describe("authenticating practitioners", () => {
   });
 
   it("refuses anonymous requests with a 401 when REQUIRE_AUTHENTICATION is set", async () => {
-    const strict = createAuthenticator(loadAuthConfig({ REQUIRE_AUTHENTICATION: "true" }));
+    const strict = createAuthenticator(
+      loadAuthConfig({ ...DEVELOPMENT, REQUIRE_AUTHENTICATION: "true" }),
+    );
     const error = await rejection(strict.authenticate(undefined));
     expect(error).toBeInstanceOf(GraphQLError);
     expect(error.extensions).toEqual({
@@ -162,7 +166,7 @@ describe("authenticating practitioners", () => {
     const second = await generateKeyPair("ES256");
     const jwks = { keys: [await exportJWK(first.publicKey), await exportJWK(second.publicKey)] };
     const authenticator = createAuthenticator(
-      loadAuthConfig({ AUTH_PUBLIC_KEYS: JSON.stringify(jwks) }),
+      loadAuthConfig({ ...DEVELOPMENT, AUTH_PUBLIC_KEYS: JSON.stringify(jwks) }),
     );
     const token = await new SignJWT(validClaims())
       .setProtectedHeader({ alg: "ES256" })
@@ -363,7 +367,9 @@ describe("a remote key set", () => {
   });
 
   it("verifies tokens against keys fetched from AUTH_JWKS_URL", async () => {
-    const authenticator = createAuthenticator(loadAuthConfig({ AUTH_JWKS_URL: `${baseUrl}/jwks` }));
+    const authenticator = createAuthenticator(
+      loadAuthConfig({ ...DEVELOPMENT, AUTH_JWKS_URL: `${baseUrl}/jwks` }),
+    );
     const token = await issueDevToken(persona("police-officer"));
     await expect(authenticator.authenticate(`Bearer ${token}`)).resolves.toMatchObject({
       id: "dev-police-officer",
@@ -374,6 +380,7 @@ describe("a remote key set", () => {
   it("refuses development keys in production even when the identity provider publishes them", async () => {
     const authenticator = createAuthenticator(
       loadAuthConfig({
+        ...DEVELOPMENT,
         NODE_ENV: "production",
         AUTH_JWKS_URL: `${baseUrl}/jwks`,
         AUTH_ISSUER: DEV_ISSUER,
@@ -387,7 +394,7 @@ describe("a remote key set", () => {
 
   it("answers 503, not 401, when the key set cannot be fetched", async () => {
     const authenticator = createAuthenticator(
-      loadAuthConfig({ AUTH_JWKS_URL: `${baseUrl}/broken` }),
+      loadAuthConfig({ ...DEVELOPMENT, AUTH_JWKS_URL: `${baseUrl}/broken` }),
     );
     const token = await issueDevToken(socialWorker);
     const error = await rejection(authenticator.authenticate(`Bearer ${token}`));
@@ -412,8 +419,13 @@ describe("authentication configuration", () => {
     throw new Error("expected a configuration error");
   }
 
+  it("refuses to start with no settings at all: unset NODE_ENV is production", () => {
+    const message = configError({});
+    expect(message).toContain("AUTH_JWKS_URL: required in production");
+  });
+
   it("works with no settings in development, trusting the committed dev identity provider", () => {
-    const config: AuthConfig = loadAuthConfig({});
+    const config: AuthConfig = loadAuthConfig(DEVELOPMENT);
     expect(config).toMatchObject({
       issuer: "mash-graph-dev-idp",
       audience: "mash-graph",
@@ -428,6 +440,7 @@ describe("authentication configuration", () => {
 
   it("reads each setting", () => {
     const config = loadAuthConfig({
+      ...DEVELOPMENT,
       AUTH_JWKS_URL: "https://idp.example/.well-known/jwks.json",
       AUTH_ISSUER: "https://idp.example",
       AUTH_AUDIENCE: "mash-graph-prod",
@@ -475,23 +488,39 @@ describe("authentication configuration", () => {
   });
 
   it.each(["none", "HS256", "ES256,hs512", "ES257"])("refuses AUTH_ALGORITHMS=%s", (value) => {
-    expect(configError({ AUTH_ALGORITHMS: value })).toContain("AUTH_ALGORITHMS:");
+    expect(configError({ ...DEVELOPMENT, AUTH_ALGORITHMS: value })).toContain("AUTH_ALGORITHMS:");
   });
 
   it("refuses more than one key source, bad key sets and out-of-range values", () => {
     expect(
-      configError({ AUTH_JWKS_URL: "https://idp/jwks", AUTH_PUBLIC_KEYS: devJwksText }),
+      configError({
+        ...DEVELOPMENT,
+        AUTH_JWKS_URL: "https://idp/jwks",
+        AUTH_PUBLIC_KEYS: devJwksText,
+      }),
     ).toContain("set only one of");
-    expect(configError({ AUTH_JWKS_URL: "ftp://idp/jwks" })).toContain("AUTH_JWKS_URL:");
-    expect(configError({ AUTH_PUBLIC_KEYS: "{not json" })).toContain("not valid JSON");
-    expect(configError({ AUTH_PUBLIC_KEYS: '{"keys":[]}' })).toContain("holds no keys");
+    expect(configError({ ...DEVELOPMENT, AUTH_JWKS_URL: "ftp://idp/jwks" })).toContain(
+      "AUTH_JWKS_URL:",
+    );
+    expect(configError({ ...DEVELOPMENT, AUTH_PUBLIC_KEYS: "{not json" })).toContain(
+      "not valid JSON",
+    );
+    expect(configError({ ...DEVELOPMENT, AUTH_PUBLIC_KEYS: '{"keys":[]}' })).toContain(
+      "holds no keys",
+    );
     const privateJwk = readFileSync(DEV_KEY_FILES.identityProviderPrivate, "utf8");
-    expect(configError({ AUTH_PUBLIC_KEYS: `{"keys":[${privateJwk}]}` })).toContain(
+    expect(configError({ ...DEVELOPMENT, AUTH_PUBLIC_KEYS: `{"keys":[${privateJwk}]}` })).toContain(
       "private key material",
     );
-    expect(configError({ AUTH_PUBLIC_KEYS_FILE: "/nonexistent/jwks.json" })).toContain("ENOENT");
-    expect(configError({ AUTH_CLOCK_SKEW_SECONDS: "301" })).toContain("AUTH_CLOCK_SKEW_SECONDS:");
-    expect(configError({ REQUIRE_AUTHENTICATION: "maybe" })).toContain("REQUIRE_AUTHENTICATION:");
+    expect(
+      configError({ ...DEVELOPMENT, AUTH_PUBLIC_KEYS_FILE: "/nonexistent/jwks.json" }),
+    ).toContain("ENOENT");
+    expect(configError({ ...DEVELOPMENT, AUTH_CLOCK_SKEW_SECONDS: "301" })).toContain(
+      "AUTH_CLOCK_SKEW_SECONDS:",
+    );
+    expect(configError({ ...DEVELOPMENT, REQUIRE_AUTHENTICATION: "maybe" })).toContain(
+      "REQUIRE_AUTHENTICATION:",
+    );
   });
 });
 

@@ -79,6 +79,7 @@ function harness(
     const http = { status: undefined as number | undefined, headers: new Map() };
     const context: GatewayContext = {
       requestId: "r",
+      clientAddress: "127.0.0.1",
       logger: createLogger("test", "silent"),
       authority: { principal: null, purpose: null, breakGlass: [] },
       grants: grants(scopes),

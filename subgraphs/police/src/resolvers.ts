@@ -4,15 +4,18 @@ import {
   enquiryCheckReference,
   loadAgencyCheck,
 } from "@mash/agency-kit/disclosure/enquiry-check-reference";
-import {
-  assertEnquiryIsPurpose,
-  recordDisclosure,
-} from "@mash/agency-kit/disclosure/record-disclosure";
+import { recordDisclosure } from "@mash/agency-kit/disclosure/record-disclosure";
 import { loadLinkedSection } from "@mash/agency-kit/graphql/linked-records";
 import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
 import { decideMatch } from "@mash/agency-kit/matching/decide-match";
+import {
+  aboutEnquiry,
+  aboutParentSubject,
+  aboutSubject,
+  scopedByArguments,
+} from "@mash/platform/authorization/purpose-scope";
 import { subjectReference } from "@mash/platform/graphql/ids";
-import type { Resolvers } from "./__generated__/resolvers-types.js";
+import type { PoliceSectionResolvers, Resolvers } from "./__generated__/resolvers-types.js";
 import * as tables from "./db/schema.js";
 import { domesticAbuseChildPresentDates } from "./early-warning-dates.js";
 import { policeImport } from "./import/police-import.js";
@@ -36,10 +39,10 @@ export const resolvers: Resolvers = {
     policeCheck: (enquiry, _args, ctx) =>
       loadAgencyCheck("police", enquiry, ctx.loaders.disclosuresByEnquiry, ctx.now),
     // Read only under the enquiry itself: the declared purpose must be this enquiry.
-    policeDisclosures: (enquiry, _args, ctx) => {
-      assertEnquiryIsPurpose(ctx.auth, enquiry.id);
-      return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
-    },
+    policeDisclosures: aboutEnquiry(
+      (enquiry) => enquiry.id,
+      (enquiry, _args, ctx) => ctx.loaders.disclosuresByEnquiry.load(enquiry.id),
+    ),
   },
 
   AgencyCheck: agencyCheckResolvers,
@@ -47,8 +50,9 @@ export const resolvers: Resolvers = {
   Mutation: {
     importPoliceRecords: (_root, { records }, ctx) =>
       importFromMutation(ctx.db, policeImport, records),
-    recordPoliceDisclosure: (_root, { input }, ctx) =>
+    recordPoliceDisclosure: scopedByArguments("recordDisclosure", (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+    ),
     decidePoliceMatch: (_root, { input }, ctx) =>
       decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
   },
@@ -59,8 +63,10 @@ export const resolvers: Resolvers = {
     // The representation also carries social care's identity fields when policeMatches asks for them.
     __resolveReference: (reference) => ({ ...reference, ...subjectReference(reference) }),
     police: ({ id }, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, id),
-    policeDomesticAbuseChildPresentDates: ({ id }, _args, ctx) =>
-      domesticAbuseChildPresentDates(ctx, id),
+    policeDomesticAbuseChildPresentDates: aboutSubject(
+      ({ id }) => id,
+      ({ id }, _args, ctx) => domesticAbuseChildPresentDates(ctx, id),
+    ),
     policeMatches: (subject, _args, ctx) => ctx.loaders.matchesBySubject.load(subject),
   },
 
@@ -68,7 +74,8 @@ export const resolvers: Resolvers = {
     middleNames: (name) => name.middleNames ?? [],
   },
 
-  PoliceSection: {
+  // The section's parent names its subject: every purpose-bound field is about that person.
+  PoliceSection: aboutParentSubject<PoliceSectionResolvers>({
     known: (section) => section.links.length > 0,
     summary: async (section, _args, ctx) => summarise(await loadHistory(ctx, section), ctx.now),
     nominals: (section, _args, ctx) => loadNominals(ctx, section),
@@ -78,7 +85,7 @@ export const resolvers: Resolvers = {
     offences: (section, _args, ctx) => loadOffences(ctx, section),
     // Restricted (handling code C is S4): kept as its own field so authorization can narrow it.
     intelligence: (section, _args, ctx) => loadIntelligence(ctx, section),
-  },
+  }),
 
   PoliceNominal: {
     name: (row) => row,

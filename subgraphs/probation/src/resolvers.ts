@@ -4,10 +4,7 @@ import {
   enquiryCheckReference,
   loadAgencyCheck,
 } from "@mash/agency-kit/disclosure/enquiry-check-reference";
-import {
-  assertEnquiryIsPurpose,
-  recordDisclosure,
-} from "@mash/agency-kit/disclosure/record-disclosure";
+import { recordDisclosure } from "@mash/agency-kit/disclosure/record-disclosure";
 import {
   linkedRecordIds,
   loadLinked,
@@ -16,9 +13,19 @@ import {
 } from "@mash/agency-kit/graphql/linked-records";
 import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
 import { decideMatch } from "@mash/agency-kit/matching/decide-match";
+import {
+  aboutEnquiry,
+  aboutParentSubject,
+  scopedByArguments,
+} from "@mash/platform/authorization/purpose-scope";
 import { loadAllFor } from "@mash/platform/graphql/batch-loaders";
 import { subjectReference } from "@mash/platform/graphql/ids";
-import type { Resolvers } from "./__generated__/resolvers-types.js";
+import type {
+  LicenceConditionResolvers,
+  ProbationCaseResolvers,
+  ProbationSectionResolvers,
+  Resolvers,
+} from "./__generated__/resolvers-types.js";
 import type { ProbationContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { probationImport } from "./import/probation-import.js";
@@ -64,10 +71,10 @@ export const resolvers: Resolvers = {
     probationCheck: (enquiry, _args, ctx) =>
       loadAgencyCheck("probation", enquiry, ctx.loaders.disclosuresByEnquiry, ctx.now),
     // Read only under the enquiry itself: the declared purpose must be this enquiry.
-    probationDisclosures: (enquiry, _args, ctx) => {
-      assertEnquiryIsPurpose(ctx.auth, enquiry.id);
-      return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
-    },
+    probationDisclosures: aboutEnquiry(
+      (enquiry) => enquiry.id,
+      (enquiry, _args, ctx) => ctx.loaders.disclosuresByEnquiry.load(enquiry.id),
+    ),
   },
 
   AgencyCheck: agencyCheckResolvers,
@@ -75,8 +82,9 @@ export const resolvers: Resolvers = {
   Mutation: {
     importProbationRecords: (_root, { records }, ctx) =>
       importFromMutation(ctx.db, probationImport, records),
-    recordProbationDisclosure: (_root, { input }, ctx) =>
+    recordProbationDisclosure: scopedByArguments("recordDisclosure", (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+    ),
     decideProbationMatch: (_root, { input }, ctx) =>
       decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
   },
@@ -103,7 +111,8 @@ export const resolvers: Resolvers = {
     middleNames: (name) => name.middleNames ?? [],
   },
 
-  ProbationSection: {
+  // The section's parent names its subject: every purpose-bound field is about that person.
+  ProbationSection: aboutParentSubject<ProbationSectionResolvers>({
     known: (section) => section.links.length > 0,
     summary: async (section, _args, ctx) => summarise(await loadHistory(ctx, section), ctx.now),
     records: (section, _args, ctx) => loadRecords(ctx, section),
@@ -111,7 +120,7 @@ export const resolvers: Resolvers = {
     // details are released only under break-glass for that subject, checked record by record.
     cases: async (section, _args, ctx) =>
       (await loadCases(ctx, section)).map((row) => ({ ...row, subjectId: section.subjectId })),
-  },
+  }),
 
   OffenderRecord: {
     name: (row) => row,
@@ -119,7 +128,8 @@ export const resolvers: Resolvers = {
     address: (row) => addressFromRow(row),
   },
 
-  ProbationCase: {
+  // Cases and conditions carry the subject they were loaded for.
+  ProbationCase: aboutParentSubject<ProbationCaseResolvers>({
     mappa: (row) =>
       row.mappaCategory && row.mappaLevel
         ? { category: row.mappaCategory, level: row.mappaLevel }
@@ -136,11 +146,11 @@ export const resolvers: Resolvers = {
         ...condition,
         subjectId: row.subjectId,
       })),
-  },
+  }),
 
-  LicenceCondition: {
+  LicenceCondition: aboutParentSubject<LicenceConditionResolvers>({
     protectedPerson: (row, _args, ctx) => ctx.loaders.protectedPersonByCondition.load(row.id),
-  },
+  }),
 
   ProtectedPerson: {
     name: (row) => row,

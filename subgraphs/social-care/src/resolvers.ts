@@ -1,12 +1,15 @@
 import { addressFromRow } from "@mash/agency-kit/db/address-columns";
-import {
-  assertEnquiryIsPurpose,
-  recordDisclosure,
-} from "@mash/agency-kit/disclosure/record-disclosure";
+import { recordDisclosure } from "@mash/agency-kit/disclosure/record-disclosure";
 import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
+import {
+  aboutEnquiry,
+  aboutParentSubject,
+  aboutSubject,
+  scopedByArguments,
+} from "@mash/platform/authorization/purpose-scope";
 import { notFound } from "@mash/platform/graphql/errors";
 import { parseUuidArgument } from "@mash/platform/graphql/ids";
-import type { Resolvers } from "./__generated__/resolvers-types.js";
+import type { Resolvers, SocialCareSectionResolvers } from "./__generated__/resolvers-types.js";
 import { grantsForReview, reviewBreakGlass } from "./access/break-glass-review.js";
 import {
   declareBreakGlass,
@@ -101,10 +104,10 @@ export const resolvers: Resolvers = {
         parseUuidArgument(reference.id, "representations.id", "Enquiry"),
       ),
     // Read only under the enquiry itself: the declared purpose must be this enquiry.
-    socialCareDisclosures: (enquiry, _args, ctx) => {
-      assertEnquiryIsPurpose(ctx.auth, enquiry.id);
-      return ctx.loaders.disclosuresByEnquiry.load(enquiry.id);
-    },
+    socialCareDisclosures: aboutEnquiry(
+      (enquiry) => enquiry.id,
+      (enquiry, _args, ctx) => ctx.loaders.disclosuresByEnquiry.load(enquiry.id),
+    ),
     subject: (row, _args, ctx) => ctx.loaders.personById.load(row.subjectId),
     ...enquiryCheckFields,
     // Enquiries opened before the workflow requested their checks when they were opened.
@@ -162,10 +165,13 @@ export const resolvers: Resolvers = {
   Mutation: {
     importSocialCareRecords: (_root, { records }, ctx) =>
       importFromMutation(ctx.db, socialCareImport, records),
-    recordSocialCareDisclosure: (_root, { input }, ctx) =>
+    recordSocialCareDisclosure: scopedByArguments("recordDisclosure", (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
+    ),
     reviewBreakGlass: (_root, { input }, ctx) => reviewBreakGlass(ctx, input),
-    declareBreakGlass: (_root, args, ctx) => declareBreakGlass(ctx, args.input),
+    declareBreakGlass: scopedByArguments("declareBreakGlass", (_root, args, ctx) =>
+      declareBreakGlass(ctx, args.input),
+    ),
     submitContact: (_root, { input }, ctx) => submitContact(ctx, input),
     openEnquiry: (_root, { input }, ctx) => openEnquiry(ctx, input.contactId),
     rateEnquiry: (_root, { input }, ctx) => rateEnquiry(ctx, input),
@@ -195,7 +201,10 @@ export const resolvers: Resolvers = {
       row.householdId ? ctx.loaders.householdById.load(row.householdId) : null,
     relationships: (row, _args, ctx) => ctx.loaders.relationshipsByPerson.load(row.id),
     socialCare: (row) => ({ subjectId: row.id }),
-    earlyWarnings: (row, _args, ctx) => earlyWarningsFor(ctx, row),
+    earlyWarnings: aboutSubject(
+      (row) => row.id,
+      (row, _args, ctx) => earlyWarningsFor(ctx, row),
+    ),
   },
 
   PersonName: {
@@ -211,7 +220,8 @@ export const resolvers: Resolvers = {
     person: (row, _args, ctx) => requirePerson(ctx, row.relatedPersonId),
   },
 
-  SocialCareSection: {
+  // The section's parent names its subject: every purpose-bound field is about that person.
+  SocialCareSection: aboutParentSubject<SocialCareSectionResolvers>({
     known: async ({ subjectId }, _args, ctx) =>
       hasHistory(await loadHistory(ctx, subjectId)) ||
       (await ctx.loaders.allocationByPerson.load(subjectId)) !== null,
@@ -234,9 +244,12 @@ export const resolvers: Resolvers = {
       ctx.loaders.earlyHelpEpisodesByPerson.load(subjectId),
     adultSafeguardingConcerns: ({ subjectId }, _args, ctx) =>
       ctx.loaders.adultSafeguardingConcernsByPerson.load(subjectId),
-  },
+  }),
 
   LookedAfterEpisode: {
-    placementAddress: (row) => addressFromRow(row),
+    placementAddress: aboutSubject(
+      (row) => row.subjectId,
+      (row) => addressFromRow(row),
+    ),
   },
 };

@@ -80,11 +80,14 @@ describe.each(testDatabases())(
         purpose: null,
         breakGlass: [],
       };
+      // Not theirs: the same answer as for an enquiry that does not exist (no existence oracle).
       const refused = await harness.execute(AUTHORITY, { id: enquiry.id }, outsider);
-      expect(refused.errors?.[0]?.extensions).toMatchObject({
-        code: "FORBIDDEN",
-        reason: "NOT_A_PARTICIPANT",
-      });
+      const missingId = "00000000-0000-4000-8000-00000000abcd";
+      const missing = await harness.execute(AUTHORITY, { id: missingId }, outsider);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
+      expect(JSON.stringify(refused).replaceAll(enquiry.id, "ID")).toBe(
+        JSON.stringify(missing).replaceAll(missingId, "ID"),
+      );
       const manager = await harness.execute(AUTHORITY, { id: enquiry.id }, as("manager"));
       expect(manager.errors).toBeUndefined();
       const unknown = await harness.execute(

@@ -175,11 +175,3 @@ export async function recordDisclosure<TSchema extends Record<string, unknown>>(
   if (!row) throw new Error("the disclosure insert returned no row");
   return row;
 }
-
-/**
- * Disclosures are read only under the enquiry they were made for: the caller's declared purpose
- * must be that enquiry (record-level, beyond the field's declared scopes).
- */
-export function assertEnquiryIsPurpose(auth: SubgraphAuthorization, enquiryId: string): void {
-  if (auth.authority.purpose?.enquiryId !== enquiryId) throw unauthorizedField("OUTSIDE_PURPOSE");
-}

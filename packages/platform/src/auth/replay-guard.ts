@@ -1,8 +1,13 @@
+import { GraphQLError } from "graphql";
+import { ErrorCode } from "../graphql/errors.js";
+import type { SharedStore } from "../shared-state/shared-store.js";
+
 /**
  * Remembers token ids (`jti`) until their token expires, so each gateway token is accepted once.
  *
  * `claim` may return a promise so that a deployment running several replicas of one subgraph can
- * plug in a shared store; the in-memory guard below only sees requests reaching its own process.
+ * use a shared store (`createSharedReplayGuard`); the in-memory guard only sees requests reaching
+ * its own process.
  */
 export interface ReplayGuard {
   /**
@@ -74,4 +79,41 @@ export function createMemoryReplayGuard(options: MemoryReplayGuardOptions = {}):
       return expiries.size;
     },
   };
+}
+
+/**
+ * Token ids remembered in the shared store, so that a token spent on one replica of a subgraph is
+ * refused by every other replica too. `namespace` keeps each subgraph's ids apart. If the store
+ * cannot answer, the token is refused (503): an unrecorded use could be replayed.
+ */
+export function createSharedReplayGuard(
+  store: SharedStore,
+  options: { namespace: string; now?: () => number },
+): ReplayGuard {
+  const now = options.now ?? Date.now;
+  return {
+    async claim(id, expiresAtMs) {
+      try {
+        return await store.claim(`replay:${options.namespace}:${id}`, expiresAtMs - now());
+      } catch {
+        throw new GraphQLError(
+          "The request could not be checked against replays: the shared store is unavailable.",
+          {
+            extensions: {
+              code: ErrorCode.ServiceUnavailable,
+              reason: "REPLAY_GUARD_UNAVAILABLE",
+              http: { status: 503 },
+            },
+          },
+        );
+      }
+    },
+  };
+}
+
+/** The replay guard for a service: shared through Redis when configured, else this process's own. */
+export function replayGuardFor(store: SharedStore, namespace: string): ReplayGuard {
+  return store.kind === "memory"
+    ? createMemoryReplayGuard()
+    : createSharedReplayGuard(store, { namespace });
 }

@@ -11,7 +11,9 @@ export type UnauthorizedReason =
   | "MISSING_REQUIREMENT"
   | "OUTSIDE_PURPOSE"
   | "NO_BREAK_GLASS"
-  | "OWNING_AGENCY_ONLY";
+  | "OWNING_AGENCY_ONLY"
+  /** A purpose-bound field whose declared scope named no subject or enquiry: denied. */
+  | "PURPOSE_SCOPE_UNDETERMINED";
 
 export function unauthorizedField(reason: UnauthorizedReason): GraphQLError {
   return new GraphQLError("Unauthorized field or type", {

@@ -1,6 +1,11 @@
 import { z } from "zod";
-import { type DatabaseTarget, resolveDatabaseTarget } from "../db/target.js";
-import { ConfigurationError, envSchemas, parseEnv } from "./parse-env.js";
+import { type DatabaseTarget, loadDatabaseTimeouts, resolveDatabaseTarget } from "../db/target.js";
+import {
+  loadOperationLimits,
+  type OperationLimits,
+  SUBGRAPH_OPERATION_LIMITS,
+} from "../graphql/operation-limits.js";
+import { envSchemas, parseEnv, type RuntimeMode, refuseOutsideDevelopment } from "./parse-env.js";
 
 export interface SubgraphIdentity {
   /** Folder and database suffix: "social-care", "police", "health", "probation". */
@@ -12,12 +17,14 @@ export interface SubgraphConfig {
   agency: string;
   host: string;
   port: number;
-  nodeEnv: "development" | "test" | "production";
+  nodeEnv: RuntimeMode;
   logLevel: string;
   database: DatabaseTarget;
   seed: { onStart: boolean; seed: number; subjects: number };
   /** Whether the subgraph enforces its SDL's requirements; only tests may switch it off. */
   enforceAuthorization: boolean;
+  /** How big one operation may be (`OPERATION_MAX_*`). */
+  operationLimits: OperationLimits;
 }
 
 /** `social-care` → `SOCIAL_CARE_DATABASE_URL`. */
@@ -37,7 +44,7 @@ export function loadSubgraphConfig(
     LOG_LEVEL: envSchemas.logLevel(),
     DATABASE_URL: envSchemas.postgresUrl(),
     DATA_DIR: z.string().min(1).optional(),
-    SEED_ON_START: envSchemas.boolean(true),
+    SEED_ON_START: envSchemas.optionalBoolean(),
     SEED: z.coerce
       .number()
       .int()
@@ -51,13 +58,19 @@ export function loadSubgraphConfig(
   const schema = base.extend({ [agencyUrlName]: envSchemas.postgresUrl() });
   const parsed = parseEnv(identity.agency, schema, env) as z.infer<typeof base> &
     Record<string, unknown>;
+  // Synthetic people belong in development and test databases only: seeding is their default
+  // there, and refused in production, where an empty database stays empty.
+  const seedOnStart = parsed.SEED_ON_START ?? parsed.NODE_ENV !== "production";
   // Switching enforcement off exists for benchmarks and data tests that read many subjects at once;
   // it is refused anywhere but NODE_ENV=test, so no deployment can run an open subgraph.
-  if (parsed.SUBGRAPH_AUTHORIZATION === "off" && parsed.NODE_ENV !== "test") {
-    throw new ConfigurationError(
-      `Invalid configuration for ${identity.agency}:\n  SUBGRAPH_AUTHORIZATION: "off" is only allowed with NODE_ENV=test`,
-    );
-  }
+  refuseOutsideDevelopment(identity.agency, parsed.NODE_ENV, [
+    ...(parsed.SUBGRAPH_AUTHORIZATION === "off"
+      ? [{ variable: "SUBGRAPH_AUTHORIZATION", value: "off", allowedIn: ["test"] as const }]
+      : []),
+    ...(seedOnStart
+      ? [{ variable: "SEED_ON_START", value: "true", allowedIn: ["development", "test"] as const }]
+      : []),
+  ]);
   return {
     agency: identity.agency,
     enforceAuthorization: parsed.SUBGRAPH_AUTHORIZATION === "enforce",
@@ -69,7 +82,9 @@ export function loadSubgraphConfig(
       agencyUrl: parsed[agencyUrlName] as string | undefined,
       sharedUrl: parsed.DATABASE_URL,
       dataDir: parsed.DATA_DIR,
+      timeouts: loadDatabaseTimeouts(identity.agency, env),
     }),
-    seed: { onStart: parsed.SEED_ON_START, seed: parsed.SEED, subjects: parsed.SEED_SUBJECTS },
+    seed: { onStart: seedOnStart, seed: parsed.SEED, subjects: parsed.SEED_SUBJECTS },
+    operationLimits: loadOperationLimits(identity.agency, SUBGRAPH_OPERATION_LIMITS, env),
   };
 }

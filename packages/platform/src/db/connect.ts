@@ -9,7 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { ensurePostgresDatabase } from "./ensure-database.js";
 import { StatementCounter } from "./statement-counter.js";
-import type { DatabaseTarget } from "./target.js";
+import { type DatabaseTarget, DEFAULT_DATABASE_TIMEOUTS } from "./target.js";
 
 /** Drizzle over either driver: resolvers and seeds never need to know which. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<
@@ -72,8 +72,23 @@ async function openPostgres<TSchema extends Record<string, unknown>>(
   options: OpenDatabaseOptions<TSchema>,
   statements: StatementCounter,
 ): Promise<AgencyDatabase<TSchema>> {
-  await ensurePostgresDatabase(url);
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const timeouts =
+    (options.target.kind === "postgres" ? options.target.timeouts : undefined) ??
+    DEFAULT_DATABASE_TIMEOUTS;
+  await ensurePostgresDatabase(url, timeouts.connectMs);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    // Waiting for a free connection or for the server to accept one.
+    connectionTimeoutMillis: timeouts.connectMs,
+    // The server cancels a statement (lock waits included) past this, and ends a session left idle
+    // in a transaction; the client gives up a little later in case the server cannot even say so.
+    statement_timeout: timeouts.statementMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    query_timeout: timeouts.statementMs + timeouts.connectMs,
+  });
+  // An idle connection that breaks (the server restarts) must not crash the process.
+  pool.on("error", () => {});
   const db = drizzleNodePg({ client: pool, schema: options.schema, logger: statements });
   return {
     db,

@@ -7,7 +7,7 @@ const DUPLICATE_DATABASE = "42P04";
  * Creates the database named in `url` when the server does not have it yet, so that a fresh
  * PostgreSQL needs nothing done by hand. Connects to the server's `postgres` maintenance database.
  */
-export async function ensurePostgresDatabase(url: string): Promise<void> {
+export async function ensurePostgresDatabase(url: string, connectTimeoutMs = 5_000): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ""));
   if (!DATABASE_NAME.test(name)) {
@@ -17,7 +17,10 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
   }
   const maintenance = new URL(url);
   maintenance.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: maintenance.toString() });
+  const client = new pg.Client({
+    connectionString: maintenance.toString(),
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
   await client.connect();
   try {
     const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);

@@ -23,6 +23,14 @@ export const ErrorCode = {
   ChecksOutstanding: "CHECKS_OUTSTANDING",
   /** A dependency (database, access log, another agency) could not be reached. */
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
+  /** Operation limits (see operation-limits.ts): one code per limit, refused before anything runs. */
+  OperationTooManyTokens: "OPERATION_TOO_MANY_TOKENS",
+  OperationTooDeep: "OPERATION_TOO_DEEP",
+  OperationTooManyAliases: "OPERATION_TOO_MANY_ALIASES",
+  OperationTooManyDirectives: "OPERATION_TOO_MANY_DIRECTIVES",
+  OperationTooCostly: "OPERATION_TOO_COSTLY",
+  /** The caller has used up a rate limit's budget: HTTP 429 with Retry-After. */
+  RateLimited: "RATE_LIMITED",
   Internal: "INTERNAL_SERVER_ERROR",
 } as const;
 
@@ -38,6 +46,8 @@ export const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   "BAD_REQUEST",
   "UNAUTHORIZED_FIELD_OR_TYPE",
+  // The gateway's own refusal of an operation that inlines to too many selections.
+  "OPERATION_TOO_LARGE",
 ]);
 
 export function badUserInput(

@@ -8,15 +8,24 @@ import type { RequestAuthority } from "@mash/schema/authorization/principal";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import { loadGatewayPublicKeys } from "../auth/gateway-keys.js";
 import { createGatewayVerifier } from "../auth/gateway-token.js";
+import { replayGuardFor } from "../auth/replay-guard.js";
 import { enforceRequirements } from "../authorization/enforce-requirements.js";
 import { ANONYMOUS, subgraphAuthorization } from "../authorization/subgraph-authorization.js";
+import { collectConfiguration, type RuntimeMode } from "../config/parse-env.js";
 import { loadSubgraphConfig } from "../config/subgraph-config.js";
 import { type AgencyDatabase, openDatabase } from "../db/connect.js";
 import { type DatabaseTarget, describeTarget } from "../db/target.js";
 import { maskUnexpectedErrors, requestLogPlugin } from "../graphql/apollo-plugins.js";
+import {
+  clientFacingError,
+  type OperationLimits,
+  operationLimitOptions,
+  SUBGRAPH_OPERATION_LIMITS,
+} from "../graphql/operation-limits.js";
 import { type RunningService, startGraphQLService } from "../http/graphql-service.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type ServiceMetrics } from "../observability/metrics.js";
+import { loadSharedStoreConfig, openSharedStore } from "../shared-state/open-shared-store.js";
 import type { BaseRequestContext, SubgraphDefinition } from "./define-subgraph.js";
 import { graphQLRequestOf } from "./graphql-request-of.js";
 import { buildAgencySchema, readSubgraphTypeDefs } from "./subgraph-schema.js";
@@ -48,6 +57,10 @@ export async function prepareSubgraph<
     seed?: { seed: number; subjects: number } | undefined;
     /** Default true; false only under NODE_ENV=test (see SUBGRAPH_AUTHORIZATION). */
     enforceAuthorization?: boolean;
+    /** Development adds introspection and "Did you mean" suggestions; default production. */
+    mode?: RuntimeMode;
+    /** How big one operation may be (default SUBGRAPH_OPERATION_LIMITS). */
+    limits?: OperationLimits;
   },
 ): Promise<PreparedSubgraph<TTables, TContext>> {
   const logger = options.logger ?? createLogger(definition.agency, "silent");
@@ -74,10 +87,15 @@ export async function prepareSubgraph<
     options.enforceAuthorization === false
       ? built
       : enforceRequirements(built, RequirementIndex.fromSdl(typeDefs));
+  const development = options.mode === "development";
   const apollo = new ApolloServer<TContext>({
     schema,
+    ...operationLimitOptions(options.limits ?? SUBGRAPH_OPERATION_LIMITS),
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors,
+    // The gateway reads the subgraph's SDL through `_service`, never by introspection.
+    introspection: development,
+    formatError: (formatted, error) =>
+      maskUnexpectedErrors(clientFacingError(formatted, error, { suggestions: development })),
     // Federated traces (ftv1) serve only Apollo's hosted usage reporting, and cache-control hints
     // only HTTP caching; nothing here is cacheable. Both hook every field resolution.
     plugins: [
@@ -106,21 +124,30 @@ export async function startSubgraph<
   definition: SubgraphDefinition<TTables, TContext>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningSubgraph> {
-  const config = loadSubgraphConfig(definition, env);
+  const [config, publicJwks, storeConfig] = collectConfiguration(env, [
+    () => loadSubgraphConfig(definition, env),
+    () => loadGatewayPublicKeys(env, definition.agency),
+    () => loadSharedStoreConfig(definition.agency, env),
+  ] as const);
   const logger = createLogger(definition.agency, config.logLevel);
+  // Spent gateway tokens are remembered where every replica of this subgraph sees them.
+  const store = await openSharedStore(definition.agency, storeConfig);
   logger.info({ database: describeTarget(config.database) }, "opening database");
   const prepared = await prepareSubgraph(definition, {
     target: config.database,
     logger,
     seed: config.seed.onStart ? config.seed : undefined,
     enforceAuthorization: config.enforceAuthorization,
+    mode: config.nodeEnv,
+    limits: config.operationLimits,
   });
   if (!config.enforceAuthorization) {
     logger.warn("authorization enforcement is OFF (NODE_ENV=test): never expose this subgraph");
   }
   const verifier = createGatewayVerifier({
-    publicJwks: loadGatewayPublicKeys(env),
+    publicJwks,
     audience: definition.agency,
+    replayGuard: replayGuardFor(store, definition.agency),
   });
   const service = await startGraphQLService({
     service: definition.agency,
@@ -136,15 +163,19 @@ export async function startSubgraph<
         request.id,
         await verifier.verify(request.headers.authorization, graphQLRequestOf(request)),
       ),
-    checkReady: () => prepared.database.ping(),
+    checkReady: async () => {
+      await prepared.database.ping();
+      await store.ping();
+    },
   });
-  logger.info({ url: service.url }, "subgraph ready");
+  logger.info({ url: service.url, sharedState: store.kind }, "subgraph ready");
   return {
     ...service,
     logger,
     close: async () => {
       await service.close();
       await prepared.database.close();
+      await store.close();
     },
   };
 }

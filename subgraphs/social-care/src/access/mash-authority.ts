@@ -60,9 +60,23 @@ async function enquirySubjects(ctx: SocialCareContext, subjectId: string): Promi
   return [...ids].sort();
 }
 
+/** Whether the caller takes part in the enquiry (always true for a MASH manager). */
+async function takesPart(ctx: SocialCareContext, principalId: string, roles: string[], id: string) {
+  if (roles.includes(OVERSEES_ALL_ENQUIRIES)) return true;
+  const [participant] = await ctx.db
+    .select({ enquiryId: enquiryParticipant.enquiryId })
+    .from(enquiryParticipant)
+    .where(
+      and(eq(enquiryParticipant.enquiryId, id), eq(enquiryParticipant.principalId, principalId)),
+    );
+  return participant !== undefined;
+}
+
 /**
  * An enquiry the caller may work on: they take part in it, or they are a MASH manager (who
- * oversees every enquiry of the team). NOT_FOUND and FORBIDDEN otherwise.
+ * oversees every enquiry of the team). Anyone else gets NOT_FOUND, exactly as for an id that names
+ * nothing: which enquiries exist is itself information, so it is not given to those outside them.
+ * Both lookups run every time, so the answer takes no longer for one than for the other.
  */
 export async function enquiryForCaller(
   ctx: SocialCareContext,
@@ -71,22 +85,11 @@ export async function enquiryForCaller(
 ) {
   const principal = requirePrincipal(ctx);
   const enquiryId = parseUuidArgument(enquiryIdArgument, field, "Enquiry");
-  const found = await ctx.loaders.enquiryById.load(enquiryId);
-  if (!found) throw notFound("Enquiry", enquiryId);
-  if (!principal.roles.includes(OVERSEES_ALL_ENQUIRIES)) {
-    const [participant] = await ctx.db
-      .select({ enquiryId: enquiryParticipant.enquiryId })
-      .from(enquiryParticipant)
-      .where(
-        and(
-          eq(enquiryParticipant.enquiryId, enquiryId),
-          eq(enquiryParticipant.principalId, principal.id),
-        ),
-      );
-    if (!participant) {
-      throw forbidden("You are not working on this enquiry.", "NOT_A_PARTICIPANT");
-    }
-  }
+  const [found, participant] = await Promise.all([
+    ctx.loaders.enquiryById.load(enquiryId),
+    takesPart(ctx, principal.id, principal.roles, enquiryId),
+  ]);
+  if (!found || !participant) throw notFound("Enquiry", enquiryId);
   return found;
 }
 

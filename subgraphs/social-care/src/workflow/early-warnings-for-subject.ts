@@ -1,18 +1,16 @@
-import { unauthorizedField } from "@mash/platform/authorization/unauthorized-error";
 import type { SocialCareContext } from "../context.js";
 import type { SubjectParent } from "../resolver-parents.js";
 import { type EarlyWarning, earlyWarnings } from "./early-warnings.js";
 
 /**
  * The subject's early warnings, from batched loads of their contacts and closed cases. Released
- * only under a purpose covering the subject, as every purpose-bound read (the runtime checks the
- * purpose by `subjectId`, which a person row does not carry, so it is checked here).
+ * only under a purpose covering the subject: `Subject.earlyWarnings` is declared `aboutSubject`,
+ * so the runtime checks the purpose before this runs.
  */
 export async function earlyWarningsFor(
   ctx: SocialCareContext,
   subject: SubjectParent,
 ): Promise<EarlyWarning[]> {
-  if (!ctx.auth.subjectInPurpose(subject.id)) throw unauthorizedField("OUTSIDE_PURPOSE");
   const { loaders } = ctx;
   const [history, newContacts, plans, childInNeed, lookedAfter] = await Promise.all([
     loaders.contactsByPerson.load(subject.id),

@@ -55,8 +55,7 @@ describe.each(testDatabases())("taking up an agency check on $name", (database) 
     const enquiry = await openFor((await submit()).id);
     // Before: not theirs, so not a purpose they may declare.
     expect(errorOf(await harness.execute(AUTHORITY, { id: enquiry.id }, police))).toMatchObject({
-      code: "FORBIDDEN",
-      reason: "NOT_A_PARTICIPANT",
+      code: "NOT_FOUND",
     });
 
     const first = dataOf<WorkflowEnquiry>(await takeUp(enquiry.id), "takeUpAgencyCheck");
