@@ -6,6 +6,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
+import type { GraphQLSchema } from "graphql";
 import { loadGatewayPublicKeys } from "../auth/gateway-keys.js";
 import { createGatewayVerifier } from "../auth/gateway-token.js";
 import { replayGuardFor } from "../auth/replay-guard.js";
@@ -35,6 +36,8 @@ export interface PreparedSubgraph<
   TContext extends BaseRequestContext,
 > {
   database: AgencyDatabase<TTables>;
+  /** The executable schema, its requirements enforced: what requests are validated against. */
+  schema: GraphQLSchema;
   apollo: ApolloServer<TContext>;
   logger: Logger;
   metrics: ServiceMetrics;
@@ -109,7 +112,7 @@ export async function prepareSubgraph<
       { requestId, logger, auth: subgraphAuthorization(authority) },
       database.db,
     );
-  return { database, apollo, logger, metrics, contextFor };
+  return { database, schema, apollo, logger, metrics, contextFor };
 }
 
 export interface RunningSubgraph extends RunningService {

@@ -5,6 +5,7 @@ import { type DocumentNode, type GraphQLSchema, parse } from "graphql";
 import { enumValueResolvers } from "../graphql/enum-values.js";
 import { scalarResolvers } from "../graphql/scalars.js";
 import type { SubgraphResolvers } from "./define-subgraph.js";
+import { checkEntityRepresentations } from "./entity-representations.js";
 
 /** The subgraph's SDL, read from `schema.graphql` beside its code. */
 export function readSubgraphTypeDefs(packageRoot: URL): DocumentNode {
@@ -25,5 +26,7 @@ export function buildAgencySchema<TContext>(
   // Cast: Apollo's map declares `__resolveReference` as a field resolver, (parent, args, context,
   // info), but Apollo calls it as (reference, context, info), the signature the agencies' generated
   // types give it. Otherwise the two shapes agree.
-  return buildSubgraphSchema([{ typeDefs, resolvers: merged as GraphQLResolverMap<TContext> }]);
+  return checkEntityRepresentations(
+    buildSubgraphSchema([{ typeDefs, resolvers: merged as GraphQLResolverMap<TContext> }]),
+  );
 }

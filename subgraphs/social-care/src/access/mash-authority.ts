@@ -156,6 +156,14 @@ export async function declareBreakGlass(ctx: SocialCareContext, input: DeclareBr
       reason: "OUT_OF_RANGE",
     });
   }
+  // The gateway trusts a verified purpose for a few seconds; the enquiry may have closed since.
+  const declared = await ctx.loaders.enquiryById.load(purpose.enquiryId);
+  if (!declared || !ACTIVE_STATES.includes(declared.status)) {
+    throw forbidden(
+      "The enquiry you declared as your purpose is no longer open, so glass cannot be broken for it.",
+      "ENQUIRY_CLOSED",
+    );
+  }
   const grantedAt = ctx.now;
   const [grant] = await ctx.db
     .insert(breakGlassGrant)
