@@ -63,6 +63,9 @@ export function createGateway(options: GatewayOptions): GatewayServer {
         signer: options.signer,
       }),
     logger: options.logger,
+    // Query plans by approximate size: the default 30 MiB held several hundred MB of heap once
+    // thousands of distinct operations had been planned; real clients send tens, not thousands.
+    experimental_approximateQueryPlanStoreMiB: 8,
   });
   const index = RequirementIndex.fromSdl(parse(options.supergraph.sdl));
   // Registered before Apollo Server's own listener, so the schema it introspects is documented.

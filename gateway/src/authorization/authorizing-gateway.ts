@@ -34,6 +34,7 @@ import type { GatewayContext } from "../context.js";
 import type { AuthorizationErrorPlacement, AuthorizationMode } from "./authorization-config.js";
 import { completeResponse } from "./complete-response.js";
 import { type FilterResult, filterOperation } from "./filter-operation.js";
+import { selectOperation } from "./operation-input.js";
 
 /** A filtered operation, ready to plan: cached so that a repeated operation costs one lookup. */
 interface PreparedOperation {
@@ -59,6 +60,9 @@ export interface AuthorizingGatewayOptions {
   /** How many filtered operations to remember (per operation × permission set). */
   cacheSize?: number;
 }
+
+/** Printed characters of filtered operations kept: about 40 MB of parsed documents and plans. */
+const PREPARED_CACHE_CHARACTERS = 2_000_000;
 
 /** The answer when an access cannot be put on record: nothing protected leaves unrecorded. */
 function accessLogUnavailable(): GraphQLError {
@@ -150,7 +154,13 @@ export class AuthorizingGateway implements GatewayInterface {
   constructor(inner: ApolloGateway, options: AuthorizingGatewayOptions) {
     this.#inner = inner;
     this.#options = options;
-    this.#prepared = new LRUCache({ max: options.cacheSize ?? 2_000 });
+    // Bounded by count and by size: 2,000 operations at the largest the limits allow (3,000 tokens)
+    // would otherwise hold hundreds of MB. The printed source stands in for the document's size.
+    this.#prepared = new LRUCache({
+      max: options.cacheSize ?? 2_000,
+      maxSize: PREPARED_CACHE_CHARACTERS,
+      sizeCalculation: (prepared) => prepared.source.length + 1,
+    });
   }
 
   async load(options: Parameters<GatewayInterface["load"]>[0]): Promise<GatewayLoadResult> {
@@ -233,6 +243,16 @@ export class AuthorizingGateway implements GatewayInterface {
     executor: GatewayExecutor,
   ): Promise<GatewayExecutionResult> {
     const context = requestContext.context as GatewayContext;
+    // Apollo Server hands over requests whose operation it could not pick, to be told why; the
+    // planner would fail on them with an error of no code (a 500), so the reason is given here.
+    if (!requestContext.operation) {
+      try {
+        selectOperation(requestContext.document, requestContext.request.operationName);
+      } catch (error) {
+        if (error instanceof GraphQLError) return { errors: [asClientError(error)] };
+        throw error;
+      }
+    }
     if (this.#options.mode === "off" && !this.#options.accessLog) return executor(requestContext);
     let prepared: PreparedOperation;
     try {

@@ -1,8 +1,9 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { GatewaySigner } from "@mash/platform/auth/gateway-token";
+import { CLIENT_SAFE_CODES } from "@mash/platform/graphql/errors";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
-import { type DocumentNode, parse } from "graphql";
+import { type DocumentNode, GraphQLError, parse } from "graphql";
 import type { GatewayContext } from "../context.js";
 import { unavailableAgencyResponse, unavailableReason } from "./unavailable-agencies.js";
 
@@ -72,6 +73,42 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         variables: options.request.variables,
       });
     }
+  }
+
+  /**
+   * A subgraph's 4xx refusal, as the caller is told it: a request the subgraph found malformed
+   * (say, a DateTime variable that is not one, which only the subgraph's scalar can judge) keeps
+   * the subgraph's own code and message rather than becoming an internal error; nothing of the
+   * subgraph's address or raw body goes with it.
+   */
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0],
+  ) {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
+    const first = (
+      body as {
+        errors?: { message?: unknown; extensions?: { code?: unknown; reason?: unknown } }[];
+      }
+    )?.errors?.[0];
+    const code = first?.extensions?.code;
+    if (response.status < 500 && typeof code === "string" && CLIENT_SAFE_CODES.has(code)) {
+      return new GraphQLError(typeof first?.message === "string" ? first.message : code, {
+        extensions: {
+          code,
+          ...(typeof first?.extensions?.reason === "string"
+            ? { reason: first.extensions.reason }
+            : {}),
+          serviceName: this.#name,
+        },
+      });
+    }
+    return new GraphQLError(error.message, {
+      extensions: {
+        ...(error.extensions.code ? { code: error.extensions.code } : {}),
+        serviceName: this.#name,
+      },
+    });
   }
 
   override async willSendRequest({

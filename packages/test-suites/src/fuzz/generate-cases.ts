@@ -46,6 +46,10 @@ export interface FuzzOptions {
   seed: number;
   /** Ids that exist in the data under test: a share of ID arguments uses them. */
   ids: readonly string[];
+  /** How often each kind comes up, over the defaults (relative weights). */
+  weights?: Partial<Record<FuzzKind, number>>;
+  /** The deepest well-formed selection generated (default 9). */
+  maxDepth?: number;
 }
 
 const KINDS: readonly (readonly [FuzzKind, number])[] = [
@@ -92,6 +96,8 @@ class CaseGenerator {
   readonly #schema: GraphQLSchema;
   readonly #random: Random;
   readonly #ids: readonly string[];
+  readonly #kinds: readonly (readonly [FuzzKind, number])[];
+  readonly #maxDepth: number;
   #variables: { definitions: string[]; values: Record<string, unknown> } = {
     definitions: [],
     values: {},
@@ -102,10 +108,12 @@ class CaseGenerator {
     this.#schema = schema;
     this.#random = new Random(options.seed);
     this.#ids = options.ids;
+    this.#kinds = KINDS.map(([kind, weight]) => [kind, options.weights?.[kind] ?? weight] as const);
+    this.#maxDepth = options.maxDepth ?? 9;
   }
 
   next(): FuzzCase {
-    const kind = this.#random.weighted(KINDS);
+    const kind = this.#random.weighted(this.#kinds);
     switch (kind) {
       case "selection":
         return { kind, ...this.#operation("query") };
@@ -141,7 +149,7 @@ class CaseGenerator {
     const root = type === "query" ? this.#schema.getQueryType() : this.#schema.getMutationType();
     if (!root) return { query: "{ __typename }" };
     const fields = this.#random.sample(Object.values(root.getFields()), this.#random.int(1, 3));
-    const maxDepth = this.#random.int(1, 9);
+    const maxDepth = this.#random.int(1, this.#maxDepth);
     const body = fields.map((field) => this.#field(field, 1, maxDepth, variableShare)).join(" ");
     const definitions = this.#variables.definitions;
     const head = `${type}${this.#random.chance(0.3) ? " Fuzz" : ""}${definitions.length ? `(${definitions.join(", ")})` : ""}`;
