@@ -135,12 +135,11 @@ async function main() {
     await sink.publish(await signer.signHead(head));
     const publishedHead = await sink.latest();
 
-    const [[count]] = [
-      await database.db
-        .execute<{ n: string }>(sql`select count(*) as n from access_log_entry`)
-        .then((r) => r.rows),
-    ];
-    log(`log: ${Number(count?.n).toLocaleString()} entries, head ${head.seq}, checkpoint ${bulk}`);
+    const counted = await database.db.execute(
+      sql`select count(*)::text as n from access_log_entry`,
+    );
+    const count = Number((counted.rows[0] as { n?: string } | undefined)?.n);
+    log(`log: ${count.toLocaleString()} entries, head ${head.seq}, checkpoint ${bulk}`);
 
     const samples: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
