@@ -13,7 +13,7 @@ import { loadGatewayPublicKeys, loadGatewaySigningKey } from "@mash/platform/aut
 import { openDatabase } from "@mash/platform/db/connect";
 import { dropPostgresDatabase } from "@mash/platform/db/ensure-database";
 import { agencyDatabaseUrl } from "@mash/platform/db/target";
-import { sql } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 
 // `npm run bench:access-log`: accessLogIntegrity at ten million entries, on PostgreSQL.
 //
@@ -139,7 +139,7 @@ async function main() {
       sql`select count(*)::text as n from access_log_entry`,
     );
     const count = Number((counted.rows[0] as { n?: string } | undefined)?.n);
-    log(`log: ${count.toLocaleString()} entries, head ${head.seq}, checkpoint ${bulk}`);
+    log(`log: ${entries.toLocaleString()} entries, head ${head.seq}, checkpoint ${bulk}`);
 
     const samples: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
