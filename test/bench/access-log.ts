@@ -135,10 +135,8 @@ async function main() {
     await sink.publish(await signer.signHead(head));
     const publishedHead = await sink.latest();
 
-    const counted = await database.db.execute(
-      sql`select count(*)::text as n from access_log_entry`,
-    );
-    const count = Number((counted.rows[0] as { n?: string } | undefined)?.n);
+    const [counted] = await database.db.select({ n: count() }).from(tables.accessLogEntry);
+    const entries = counted?.n ?? 0;
     log(`log: ${entries.toLocaleString()} entries, head ${head.seq}, checkpoint ${bulk}`);
 
     const samples: number[] = [];
