@@ -67,6 +67,8 @@ export async function prepareSubgraph<
     );
   }
 
+  await definition.onStart?.({ db: database.db, logger });
+
   const typeDefs = readSubgraphTypeDefs(definition.packageRoot, definition.agency);
   // The subgraph enforces its own SDL's requirements too: the gateway is not its only defence.
   const built = buildAgencySchema(typeDefs, definition.resolvers);
