@@ -9,7 +9,7 @@ describe("access log configuration", () => {
       writeTimeoutMs: 2_000,
       maxPending: 5_000,
       headIntervalMs: 10_000,
-      checkpointEvery: 5_000,
+      checkpointEvery: 2_000,
       headSinks: ["file"],
       headFile: "/var/lib/mash/access-log-heads.jsonl",
       retentionMonths: null,
