@@ -10,10 +10,16 @@ import {
   loadSharedStoreConfig,
   openSharedStore,
 } from "@mash/platform/shared-state/open-shared-store";
-import { grantsFor, type RequestAuthority } from "@mash/schema/authorization/principal";
+import {
+  grantsFor,
+  type Principal,
+  type RequestAuthority,
+} from "@mash/schema/authorization/principal";
 import type { FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";
+import { loadAccessLogConfig } from "./access-log/access-log-config.js";
 import { openAccessLog } from "./access-log/open-access-log.js";
+import { refusalOf } from "./access-log/refused-request.js";
 import { AUDIT_PATH, AUDIT_SUBGRAPH, mountAuditSubgraph } from "./audit/audit-subgraph.js";
 import { loadAuthConfig } from "./auth/auth-config.js";
 import { createAuthenticator } from "./auth/authenticate.js";
@@ -32,6 +38,7 @@ import { registerDevTokenRoutes } from "./dev/dev-token-routes.js";
 import { registerPlaygroundRoutes } from "./playground/playground-routes.js";
 import { rateLimitPlugin } from "./rate-limits/rate-limit-plugin.js";
 import { createRateLimits, loadRateLimitConfig } from "./rate-limits/rate-limits.js";
+import { clientRequestIdOf } from "./request-id.js";
 import { readSupergraph } from "./supergraph/read-supergraph.js";
 
 export interface RunningGateway {
@@ -53,17 +60,26 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
  */
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningGateway> {
   // Every setting is read before anything starts, and every problem is reported at once.
-  const [config, authConfig, authorization, signingKey, auditKeys, storeConfig, rateLimitConfig] =
-    collectConfiguration(env, [
-      () => loadGatewayConfig(env),
-      () => loadAuthConfig(env),
-      () => loadAuthorizationConfig(env),
-      () => loadGatewaySigningKey(env),
-      // The audit subgraph this gateway serves verifies the gateway's own tokens.
-      () => loadGatewayPublicKeys(env, "gateway"),
-      () => loadSharedStoreConfig("gateway", env),
-      () => loadRateLimitConfig(env),
-    ] as const);
+  const [
+    config,
+    authConfig,
+    authorization,
+    signingKey,
+    publicKeys,
+    storeConfig,
+    rateLimitConfig,
+    accessLogConfig,
+  ] = collectConfiguration(env, [
+    () => loadGatewayConfig(env),
+    () => loadAuthConfig(env),
+    () => loadAuthorizationConfig(env),
+    () => loadGatewaySigningKey(env),
+    // The audit subgraph and the access log's signed heads are checked with the gateway's own keys.
+    () => loadGatewayPublicKeys(env, "gateway"),
+    () => loadSharedStoreConfig("gateway", env),
+    () => loadRateLimitConfig(env),
+    () => loadAccessLogConfig(env),
+  ] as const);
   // What every replica must agree on: verified purposes, rate budgets, spent audit tokens.
   const store = await openSharedStore("gateway", storeConfig);
   const rateLimits = createRateLimits(store, rateLimitConfig);
@@ -82,7 +98,14 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const logger = createLogger("gateway", config.logLevel);
   const metrics = createMetrics("gateway");
   const accessLog = config.accessLog
-    ? await openAccessLog(config.database, logger, metrics)
+    ? await openAccessLog({
+        target: config.database,
+        config: accessLogConfig,
+        logger,
+        metrics,
+        signingKey,
+        publicKeys,
+      })
     : undefined;
   const authenticator = createAuthenticator(authConfig);
 
@@ -101,41 +124,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       })
     : undefined;
 
-  /** Who is asking, and for what: the caller's token, then their declared purpose, verified. */
-  const contextFor = async (request: FastifyRequest): Promise<GatewayContext> => {
-    const credentials = headerValue(request, "authorization");
-    // An address that keeps presenting bad tokens is refused before any is looked at.
-    if (credentials) await rateLimits.checkSignIns(request.ip);
-    const principal = await authenticator.authenticate(credentials).catch(async (error) => {
-      await rateLimits.signInFailed(request.ip);
-      throw error;
-    });
-    let authority: RequestAuthority = { principal, purpose: null, breakGlass: [] };
-    const declared = headerValue(request, PURPOSE_HEADER);
-    if (declared) {
-      if (!principal) {
-        throw new GraphQLError("Sign in before declaring a purpose.", {
-          extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } },
-        });
-      }
-      if (!purposes) {
-        throw new GraphQLError("This graph has no MASH enquiries to declare as a purpose.", {
-          extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } },
-        });
-      }
-      authority = { principal, ...(await purposes.verify(principal, declared)) };
-    }
-    return {
-      requestId: request.id,
-      clientAddress: request.ip,
-      logger,
-      authority,
-      grants: grantsFor(authority),
-      access: { deniedPaths: [], rejected: false },
-    };
-  };
-
-  const { apollo } = createGateway({
+  const { apollo, gateway } = createGateway({
     supergraph,
     subgraphUrls,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
@@ -153,6 +142,66 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     limits: config.operationLimits,
     suggestions: config.nodeEnv === "development",
   });
+  /** Who is asking, and for what: the caller's token, then their declared purpose, verified. */
+  const decide = async (
+    request: FastifyRequest,
+    caller: { principal: Principal | null },
+  ): Promise<RequestAuthority> => {
+    const credentials = headerValue(request, "authorization");
+    // An address that keeps presenting bad tokens is refused before any is looked at.
+    if (credentials) await rateLimits.checkSignIns(request.ip);
+    const principal = await authenticator.authenticate(credentials).catch(async (error) => {
+      await rateLimits.signInFailed(request.ip);
+      throw error;
+    });
+    caller.principal = principal;
+    const declared = headerValue(request, PURPOSE_HEADER);
+    if (!declared) return { principal, purpose: null, breakGlass: [] };
+    if (!principal) {
+      throw new GraphQLError("Sign in before declaring a purpose.", {
+        extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } },
+      });
+    }
+    if (!purposes) {
+      throw new GraphQLError("This graph has no MASH enquiries to declare as a purpose.", {
+        extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } },
+      });
+    }
+    return { principal, ...(await purposes.verify(principal, declared)) };
+  };
+
+  const contextFor = async (request: FastifyRequest): Promise<GatewayContext> => {
+    const clientRequestId = clientRequestIdOf(request.headers["x-request-id"]);
+    const caller: { principal: Principal | null } = { principal: null };
+    let authority: RequestAuthority;
+    try {
+      authority = await decide(request, caller);
+    } catch (error) {
+      // Refused before it ran (sign-in, purpose): on record all the same, bounded per caller.
+      const refusal = accessLog
+        ? refusalOf({
+            request,
+            error,
+            principal: caller.principal,
+            clientRequestId,
+            declaredPurpose: headerValue(request, PURPOSE_HEADER),
+            read: (query, operationName) => gateway.requestedOperation(query, operationName),
+          })
+        : null;
+      if (refusal) await accessLog?.refusals.refuse(refusal);
+      throw error;
+    }
+    return {
+      requestId: request.id,
+      clientRequestId,
+      clientAddress: request.ip,
+      logger,
+      authority,
+      grants: grantsFor(authority),
+      access: { deniedPaths: [], rejected: false },
+    };
+  };
+
   const devTokens = trustsDevIdentityProvider(authConfig);
   let loaded = false;
   const service = await startGraphQLService({
@@ -162,6 +211,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     logger,
     metrics,
     apollo,
+    adoptIncomingRequestId: false,
     context: contextFor,
     checkReady: async () => {
       if (!loaded) throw new Error("supergraph not loaded");
@@ -175,10 +225,11 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       if (accessLog) {
         await mountAuditSubgraph(app, {
           db: accessLog.database.db,
+          verify: accessLog.verify,
           logger,
           metrics,
           verifier: createGatewayVerifier({
-            publicJwks: auditKeys,
+            publicJwks: publicKeys,
             audience: AUDIT_SUBGRAPH,
             replayGuard: replayGuardFor(store, AUDIT_SUBGRAPH),
           }),

@@ -142,7 +142,9 @@ export function createPurposeVerifier(options: {
         purpose: { enquiryId: found.enquiryId, subjectIds: found.subjectIds },
         breakGlass: found.breakGlassGrants,
       };
-      await remember(principal.id, enquiryKey, verified);
+      // An authority carrying break-glass grants is checked afresh on every request: a grant the
+      // data protection officer revokes must stop working at once, on every gateway replica.
+      if (verified.breakGlass.length === 0) await remember(principal.id, enquiryKey, verified);
       return verified;
     },
   };

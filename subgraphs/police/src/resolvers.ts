@@ -7,7 +7,6 @@ import {
 import { recordDisclosure } from "@mash/agency-kit/disclosure/record-disclosure";
 import { loadLinkedSection } from "@mash/agency-kit/graphql/linked-records";
 import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
-import { decideMatch } from "@mash/agency-kit/matching/decide-match";
 import {
   aboutEnquiry,
   aboutParentSubject,
@@ -19,6 +18,7 @@ import type { PoliceSectionResolvers, Resolvers } from "./__generated__/resolver
 import * as tables from "./db/schema.js";
 import { domesticAbuseChildPresentDates } from "./early-warning-dates.js";
 import { policeImport } from "./import/police-import.js";
+import { policeMatching } from "./matching.js";
 import {
   loadHistory,
   loadIncidents,
@@ -54,7 +54,7 @@ export const resolvers: Resolvers = {
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     ),
     decidePoliceMatch: (_root, { input }, ctx) =>
-      decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
+      policeMatching.decide(ctx.db, ctx.auth, input, ctx.now),
   },
 
   Subject: {

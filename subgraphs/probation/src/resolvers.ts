@@ -12,7 +12,6 @@ import {
   loadLinkedSection,
 } from "@mash/agency-kit/graphql/linked-records";
 import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
-import { decideMatch } from "@mash/agency-kit/matching/decide-match";
 import {
   aboutEnquiry,
   aboutParentSubject,
@@ -29,6 +28,7 @@ import type {
 import type { ProbationContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { probationImport } from "./import/probation-import.js";
+import { probationMatching } from "./matching.js";
 import {
   type CaseRow,
   type ConditionRow,
@@ -86,7 +86,7 @@ export const resolvers: Resolvers = {
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     ),
     decideProbationMatch: (_root, { input }, ctx) =>
-      decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
+      probationMatching.decide(ctx.db, ctx.auth, input, ctx.now),
   },
 
   ProbationMatchCandidate: {

@@ -3,6 +3,7 @@ import { createContext, type SocialCareContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { resolvers } from "./resolvers.js";
 import { hasData, seed } from "./seed.js";
+import { checkWorkflowConfiguration } from "./workflow/check-configuration.js";
 
 /** Children's and adult social care: owns the MASH subject and its social care history. */
 export const socialCareSubgraph: SubgraphDefinition<typeof tables, SocialCareContext> = {
@@ -14,4 +15,5 @@ export const socialCareSubgraph: SubgraphDefinition<typeof tables, SocialCareCon
   createContext,
   hasData,
   seed,
+  onStart: checkWorkflowConfiguration,
 };

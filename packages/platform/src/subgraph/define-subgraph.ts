@@ -58,7 +58,7 @@ export interface SubgraphDefinition<
   /** "social-care", "police", "health", "probation". */
   agency: string;
   defaultPort: number;
-  /** The package folder (holds schema.graphql and src/db/migrations). */
+  /** The package folder (holds its SDL files and src/db/migrations). */
   packageRoot: URL;
   tables: TTables;
   resolvers: SubgraphResolvers<TContext>;
@@ -68,4 +68,10 @@ export interface SubgraphDefinition<
   hasData(db: Database<TTables>): Promise<boolean>;
   /** Fills an empty database from the synthetic world; returns row counts per table. */
   seed(db: Database<TTables>, options: SeedOptions): Promise<Record<string, number>>;
+  /**
+   * Runs once the database is ready, before the service serves anything: check the agency's own
+   * configuration (throw to refuse to start, naming what is wrong) and warn about what will go
+   * wrong soon.
+   */
+  onStart?(context: { db: Database<TTables>; logger: Logger }): Promise<void> | void;
 }
