@@ -2,6 +2,7 @@ import { FuzzReport } from "@mash/test-suites/fuzz/fuzz-report";
 import { type FuzzCase, fuzzCases } from "@mash/test-suites/fuzz/generate-cases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
+import { ALIAS_ATTACK, DEPTH_100, householdNesting } from "../support/attack-documents.js";
 import { loadSupergraphAuthorization } from "../support/field-matrix.js";
 import { graphql } from "../support/graphql-client.js";
 import { type EnquiryRef, PersonaSession } from "../support/personas.js";
@@ -45,11 +46,6 @@ async function send(body: unknown, headers: Record<string, string>) {
   return { status: response.status, text, ms: performance.now() - started };
 }
 
-const ALIASES = `{ ${Array.from({ length: 10_000 }, (_, i) => `e${i}: myEnquiries { id subject { id } }`).join(" ")} }`;
-const householdNesting = (levels: number) =>
-  `query Nest($id: ID!) { subject(id: $id) { ${"household { members { ".repeat(levels)}name { givenName familyName }${" } }".repeat(levels)} } }`;
-const DEPTH_100 = `{ myEnquiries { ${"subject { household { members { ".repeat(33)}id${" } } }".repeat(33)} } }`;
-
 beforeAll(async () => {
   stack = await startTestStack(backend);
   const signIn = (key: string) => PersonaSession.signIn(stack.gatewayUrl, key);
@@ -73,9 +69,9 @@ afterAll(async () => {
 
 describe("the attacks of issue 13", () => {
   it("10,000 aliases of myEnquiries from a professional referrer: refused, and colleagues unaffected", async () => {
-    expect(ALIASES.length).toBeGreaterThan(250_000);
+    expect(ALIAS_ATTACK.length).toBeGreaterThan(250_000);
     const [attack, colleague] = await Promise.all([
-      send({ query: ALIASES }, referrer.headers()),
+      send({ query: ALIAS_ATTACK }, referrer.headers()),
       worker.query("{ myEnquiries { id } }"),
     ]);
     expect(attack.status).toBe(400);
@@ -84,7 +80,7 @@ describe("the attacks of issue 13", () => {
     ]);
     expect(colleague.errors).toBeUndefined();
     measurements.push(
-      `  10,000 aliases (${(ALIASES.length / 1024).toFixed(0)} KB): ${attack.status} in ${attack.ms.toFixed(1)} ms`,
+      `  10,000 aliases (${(ALIAS_ATTACK.length / 1024).toFixed(0)} KB): ${attack.status} in ${attack.ms.toFixed(1)} ms`,
     );
   });
 
@@ -127,7 +123,7 @@ describe("the attacks of issue 13", () => {
   it("leaves memory flat when the attacks are repeated", async () => {
     const before = await Promise.all([memoryOf("gateway"), memoryOf("social-care")]);
     for (let round = 0; round < 20; round += 1) {
-      await send({ query: ALIASES }, referrer.headers());
+      await send({ query: ALIAS_ATTACK }, referrer.headers());
       await send(
         { query: householdNesting(8), variables: { id: enquiry.subjectId } },
         worker.headers(),

@@ -100,6 +100,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
             ? { reason: first.extensions.reason }
             : {}),
           serviceName: this.#name,
+          // The status alone (it decides whether the agency counts as unavailable): no URL, no body.
+          response: { status: response.status },
         },
       });
     }
@@ -107,6 +109,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       extensions: {
         ...(error.extensions.code ? { code: error.extensions.code } : {}),
         serviceName: this.#name,
+        response: { status: response.status },
       },
     });
   }

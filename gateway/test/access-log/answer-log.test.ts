@@ -264,7 +264,6 @@ describe("the access log records the answer sent, and every refusal with its rea
       denials: [],
       requestId: "gateway-request-id",
       clientRequestId: "their-id",
-      clientAddress: "127.0.0.1",
     });
   });
 });
