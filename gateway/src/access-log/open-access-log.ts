@@ -26,7 +26,11 @@ export async function openAccessLog(
     schema: tables,
     onStatement: () => metrics.sqlStatements.inc(),
   });
-  await database.migrate(MIGRATIONS);
+  // Under the deployment lock: gateway replicas starting together migrate one at a time.
+  await database.exclusively(
+    () => database.migrate(MIGRATIONS),
+    () => logger.info("another process is migrating the access log: waiting for it"),
+  );
   const writer = new AccessLogWriter(database.db, logger);
   return {
     database,

@@ -23,7 +23,10 @@ import { type AuditContext, auditResolvers } from "./resolvers.js";
 export const AUDIT_PATH = "/audit/graphql";
 export const AUDIT_SUBGRAPH = "audit";
 
-const typeDefs = parse(readFileSync(new URL("schema.graphql", import.meta.url), "utf8"));
+// Resolved from the package root, so it holds for src/ (tsx) and dist/ (compiled) alike.
+const typeDefs = parse(
+  readFileSync(new URL("../../src/audit/schema.graphql", import.meta.url), "utf8"),
+);
 
 /**
  * The access log lives in the gateway's own database, so the gateway serves the subgraph that

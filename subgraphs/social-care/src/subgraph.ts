@@ -2,7 +2,6 @@ import type { SubgraphDefinition } from "@mash/platform/subgraph/define-subgraph
 import { createContext, type SocialCareContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { resolvers } from "./resolvers.js";
-import { hasData, seed } from "./seed.js";
 
 /** Children's and adult social care: owns the MASH subject and its social care history. */
 export const socialCareSubgraph: SubgraphDefinition<typeof tables, SocialCareContext> = {
@@ -12,6 +11,4 @@ export const socialCareSubgraph: SubgraphDefinition<typeof tables, SocialCareCon
   tables,
   resolvers,
   createContext,
-  hasData,
-  seed,
 };

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { withAdvisoryLock } from "./advisory-lock.js";
 import { ensurePostgresDatabase } from "./ensure-database.js";
 import { StatementCounter } from "./statement-counter.js";
 import type { DatabaseTarget } from "./target.js";
@@ -23,6 +24,12 @@ export interface AgencyDatabase<TSchema extends Record<string, unknown>> {
   statements: StatementCounter;
   /** Applies the committed drizzle-kit migrations in `folder` that have not run yet. */
   migrate(folder: string): Promise<void>;
+  /**
+   * Runs `work` while holding this database's deployment lock, so that of several processes
+   * starting together (replicas, a rolling update) one at a time migrates and seeds: PostgreSQL's
+   * session advisory lock; PGlite needs none, as one process owns its data directory.
+   */
+  exclusively<T>(work: () => Promise<T>, onWait?: () => void): Promise<T>;
   /** Throws when the database cannot answer (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -60,6 +67,7 @@ async function openPglite<TSchema extends Record<string, unknown>>(
     target,
     statements,
     migrate: (folder) => migratePglite(db, { migrationsFolder: folder }),
+    exclusively: (work) => work(),
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -80,6 +88,7 @@ async function openPostgres<TSchema extends Record<string, unknown>>(
     target: options.target,
     statements,
     migrate: (folder) => migrateNodePg(db, { migrationsFolder: folder }),
+    exclusively: (work, onWait) => withAdvisoryLock(pool, work, onWait),
     ping: async () => {
       await db.execute(sql`select 1`);
     },

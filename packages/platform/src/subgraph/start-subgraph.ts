@@ -19,6 +19,7 @@ import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type ServiceMetrics } from "../observability/metrics.js";
 import type { BaseRequestContext, SubgraphDefinition } from "./define-subgraph.js";
 import { graphQLRequestOf } from "./graphql-request-of.js";
+import { loadSeedConfig, type SeedRequest, type SubgraphSeeder, seedWhenEmpty } from "./seeding.js";
 import { buildAgencySchema, readSubgraphTypeDefs } from "./subgraph-schema.js";
 
 export interface PreparedSubgraph<
@@ -34,8 +35,9 @@ export interface PreparedSubgraph<
 }
 
 /**
- * Opens the agency's database, applies its migrations, seeds it when empty (if asked), and builds
- * its Apollo server. Used by `server.ts` and by tests (with an in-memory PGlite).
+ * Opens the agency's database, applies its migrations, seeds it when empty (if asked: development
+ * and tests), and builds its Apollo server. Migrating and seeding hold the database's deployment
+ * lock, so replicas starting together do each once. Used by `startSubgraph` and by tests.
  */
 export async function prepareSubgraph<
   TTables extends Record<string, unknown>,
@@ -45,7 +47,7 @@ export async function prepareSubgraph<
   options: {
     target: DatabaseTarget;
     logger?: Logger;
-    seed?: { seed: number; subjects: number } | undefined;
+    seed?: SeedRequest<TTables> | undefined;
     /** Default true; false only under NODE_ENV=test (see SUBGRAPH_AUTHORIZATION). */
     enforceAuthorization?: boolean;
   },
@@ -57,15 +59,13 @@ export async function prepareSubgraph<
     schema: definition.tables,
     onStatement: () => metrics.sqlStatements.inc(),
   });
-  await database.migrate(fileURLToPath(new URL("src/db/migrations", definition.packageRoot)));
-  if (options.seed && !(await definition.hasData(database.db))) {
-    const started = Date.now();
-    const counts = await definition.seed(database.db, options.seed);
-    logger.info(
-      { ...options.seed, rows: counts, ms: Date.now() - started },
-      "seeded synthetic data",
-    );
-  }
+  await database.exclusively(
+    async () => {
+      await database.migrate(fileURLToPath(new URL("src/db/migrations", definition.packageRoot)));
+      if (options.seed) await seedWhenEmpty(database.db, options.seed, logger);
+    },
+    () => logger.info("another process is migrating this database: waiting for it"),
+  );
 
   const typeDefs = readSubgraphTypeDefs(definition.packageRoot);
   // The subgraph enforces its own SDL's requirements too: the gateway is not its only defence.
@@ -98,21 +98,33 @@ export interface RunningSubgraph extends RunningService {
   logger: Logger;
 }
 
+export interface StartSubgraphOptions<TTables extends Record<string, unknown>> {
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Development only (`dev/server.ts`): fill an empty database with synthetic data, as
+   * `SEED_ON_START`, `SEED` and `SEED_SUBJECTS` say. A production build never passes one.
+   */
+  seeder?: SubgraphSeeder<TTables>;
+}
+
 /** The whole life of a subgraph process: config from the environment, then serve until closed. */
 export async function startSubgraph<
   TTables extends Record<string, unknown>,
   TContext extends BaseRequestContext,
 >(
   definition: SubgraphDefinition<TTables, TContext>,
-  env: NodeJS.ProcessEnv = process.env,
+  options: StartSubgraphOptions<TTables> = {},
 ): Promise<RunningSubgraph> {
+  const env = options.env ?? process.env;
   const config = loadSubgraphConfig(definition, env);
+  const seedConfig = options.seeder ? loadSeedConfig(definition.agency, env) : undefined;
   const logger = createLogger(definition.agency, config.logLevel);
   logger.info({ database: describeTarget(config.database) }, "opening database");
   const prepared = await prepareSubgraph(definition, {
     target: config.database,
     logger,
-    seed: config.seed.onStart ? config.seed : undefined,
+    seed:
+      options.seeder && seedConfig?.onStart ? { seeder: options.seeder, ...seedConfig } : undefined,
     enforceAuthorization: config.enforceAuthorization,
   });
   if (!config.enforceAuthorization) {
