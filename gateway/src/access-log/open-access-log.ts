@@ -24,14 +24,14 @@ export async function openAccessLog(
   const database = await openDatabase({
     target,
     schema: tables,
-    onStatement: () => metrics.sqlStatements.inc(),
+    metrics,
   });
   // Under the deployment lock: gateway replicas starting together migrate one at a time.
   await database.exclusively(
     () => database.migrate(MIGRATIONS),
     () => logger.info("another process is migrating the access log: waiting for it"),
   );
-  const writer = new AccessLogWriter(database.db, logger);
+  const writer = new AccessLogWriter(database.db, logger, { metrics });
   return {
     database,
     writer,

@@ -1,5 +1,6 @@
 import type { Database } from "@mash/platform/db/connect";
 import { describeErrorForLog, type Logger } from "@mash/platform/observability/logger";
+import type { ServiceMetrics } from "@mash/platform/observability/metrics";
 import { desc, sql } from "drizzle-orm";
 import * as tables from "../db/schema.js";
 import { type AccessRecord, entryHash, GENESIS_HASH } from "./entry.js";
@@ -19,6 +20,8 @@ export interface AccessLogWriterOptions {
   maxDelayMs?: number;
   /** Log the chain's head every this many entries, so an anchor exists outside the database. */
   anchorEvery?: number;
+  /** Counts entries committed and lost (`mash_access_log_writes_total`). */
+  metrics?: Pick<ServiceMetrics, "accessLogWrites">;
 }
 
 /** Any constant: serialises writers (several gateways on one database) for the chain's head. */
@@ -35,6 +38,7 @@ export class AccessLogWriter {
   readonly #maxBatch: number;
   readonly #maxDelayMs: number;
   readonly #anchorEvery: number;
+  readonly #metrics: Pick<ServiceMetrics, "accessLogWrites"> | undefined;
   #queue: Pending[] = [];
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
@@ -45,6 +49,7 @@ export class AccessLogWriter {
     this.#maxBatch = options.maxBatch ?? 200;
     this.#maxDelayMs = options.maxDelayMs ?? 4;
     this.#anchorEvery = options.anchorEvery ?? 1_000;
+    this.#metrics = options.metrics;
   }
 
   record(record: AccessRecord): Promise<void> {
@@ -92,10 +97,12 @@ export class AccessLogWriter {
         await tx.insert(tables.accessLogEntry).values(rows);
         return { seq, hash: prevHash };
       });
+      this.#metrics?.accessLogWrites.inc({ outcome: "committed" }, batch.length);
       for (const pending of batch) pending.resolve();
       this.#anchor(last.seq, last.hash, batch.length);
     } catch (error) {
       this.#logger.error(describeErrorForLog(error), "access log write failed");
+      this.#metrics?.accessLogWrites.inc({ outcome: "failed" }, batch.length);
       const failure = new Error("The access log could not be written");
       for (const pending of batch) pending.reject(failure);
     }

@@ -9,6 +9,7 @@ import type { GatewayVerifier } from "@mash/platform/auth/gateway-token";
 import { enforceRequirements } from "@mash/platform/authorization/enforce-requirements";
 import { subgraphAuthorization } from "@mash/platform/authorization/subgraph-authorization";
 import { maskUnexpectedErrors, requestLogPlugin } from "@mash/platform/graphql/apollo-plugins";
+import { tracedGraphQLHandler } from "@mash/platform/http/graphql-service";
 import type { Logger } from "@mash/platform/observability/logger";
 import type { ServiceMetrics } from "@mash/platform/observability/metrics";
 import { graphQLRequestOf } from "@mash/platform/subgraph/graphql-request-of";
@@ -60,16 +61,18 @@ export async function mountAuditSubgraph(
   app.route({
     url: AUDIT_PATH,
     method: ["POST"],
-    handler: fastifyApolloHandler(apollo, {
-      context: async (request) => ({
-        requestId: request.id,
-        logger: options.logger,
-        db: options.db,
-        auth: subgraphAuthorization(
-          await options.verifier.verify(request.headers.authorization, graphQLRequestOf(request)),
-        ),
+    handler: tracedGraphQLHandler(
+      fastifyApolloHandler(apollo, {
+        context: async (request) => ({
+          requestId: request.id,
+          logger: options.logger,
+          db: options.db,
+          auth: subgraphAuthorization(
+            await options.verifier.verify(request.headers.authorization, graphQLRequestOf(request)),
+          ),
+        }),
       }),
-    }),
+    ),
   });
   return apollo;
 }

@@ -17,6 +17,7 @@ import { maskUnexpectedErrors, requestLogPlugin } from "../graphql/apollo-plugin
 import { type RunningService, startGraphQLService } from "../http/graphql-service.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type ServiceMetrics } from "../observability/metrics.js";
+import { startTracing } from "../observability/tracing.js";
 import type { BaseRequestContext, SubgraphDefinition } from "./define-subgraph.js";
 import { graphQLRequestOf } from "./graphql-request-of.js";
 import { loadSeedConfig, type SeedRequest, type SubgraphSeeder, seedWhenEmpty } from "./seeding.js";
@@ -57,7 +58,7 @@ export async function prepareSubgraph<
   const database = await openDatabase({
     target: options.target,
     schema: definition.tables,
-    onStatement: () => metrics.sqlStatements.inc(),
+    metrics,
   });
   await database.exclusively(
     async () => {
@@ -117,6 +118,7 @@ export async function startSubgraph<
 ): Promise<RunningSubgraph> {
   const env = options.env ?? process.env;
   const config = loadSubgraphConfig(definition, env);
+  const tracing = startTracing(definition.agency, env);
   const seedConfig = options.seeder ? loadSeedConfig(definition.agency, env) : undefined;
   const logger = createLogger(definition.agency, config.logLevel);
   logger.info({ database: describeTarget(config.database) }, "opening database");
@@ -157,6 +159,7 @@ export async function startSubgraph<
     close: async () => {
       await service.close();
       await prepared.database.close();
+      await tracing.shutdown();
     },
   };
 }
