@@ -8,7 +8,7 @@ const config: CodegenConfig = resolverTypesConfig({
   mappers: {
     Subject: "SubjectParent",
     PersonName: "PersonNameParent",
-    Enquiry: "EnquiryRow",
+    Enquiry: "EnquiryParent",
     AgencyCheck: "AgencyCheckView",
     SubjectConnection: "SubjectPage",
     Household: "HouseholdRow",

@@ -40,13 +40,13 @@ interface OtlpExport {
   }[];
 }
 
-function valueOf(value: OtlpValue): unknown {
-  if (value.arrayValue) return (value.arrayValue.values ?? []).map(valueOf);
+function attributeValue(value: OtlpValue): unknown {
+  if (value.arrayValue) return (value.arrayValue.values ?? []).map(attributeValue);
   return value.stringValue ?? value.intValue ?? value.doubleValue ?? value.boolValue;
 }
 
 function attributesOf(attributes: OtlpAttribute[] = []): Record<string, unknown> {
-  return Object.fromEntries(attributes.map(({ key, value }) => [key, valueOf(value)]));
+  return Object.fromEntries(attributes.map(({ key, value }) => [key, attributeValue(value)]));
 }
 
 /**

@@ -77,6 +77,10 @@ describe.each(stackBackends())("from a new concern to a decision on $name", (bac
         outcome: "STRATEGY_DISCUSSION_S47",
         rationale: "Police and health information together show a risk of significant harm.",
         referrerFeedback: "Thank you: the MASH is holding a strategy discussion today.",
+        // No agency has answered yet (social care derives that itself): a strategy discussion
+        // does not wait for them, and the manager says so.
+        outstandingChecksOverrideReason:
+          "Risk of significant harm is clear now; the strategy discussion hears the checks.",
       },
     });
     expect(decided.errors).toBeUndefined();

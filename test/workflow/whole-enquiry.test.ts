@@ -71,6 +71,20 @@ describe.each(stackBackends())("a whole MASH enquiry through the gateway on $nam
     return recorded.data?.[`record${agency}Disclosure`]?.decision;
   }
 
+  /** Where the checks stand, as the gateway fetches them from each agency for social care. */
+  async function decisionBasis() {
+    const read = await manager.query<{
+      enquiry: { decisionBasis: { outstandingAgencies: string[]; token: string } };
+    }>(
+      "query Basis($id: ID!) { enquiry(id: $id) { decisionBasis { outstandingAgencies token } } }",
+      { id: enquiry.id },
+    );
+    expect(read.errors).toBeUndefined();
+    const basis = read.data?.enquiry.decisionBasis;
+    if (!basis) throw new Error("no decision basis");
+    return basis;
+  }
+
   function decide(extra: Record<string, unknown>) {
     return manager.query<{ decideEnquiry: { status: string; decision: { outcome: string } } }>(
       DECIDE,
@@ -155,12 +169,15 @@ describe.each(stackBackends())("a whole MASH enquiry through the gateway on $nam
     ).toBe("SHARED");
     expect(await answer(health, "Health", { decision: "NOTHING_KNOWN" })).toBe("NOTHING_KNOWN");
 
-    // Probation has not answered yet: deciding now, without saying why, is refused.
-    const early = await decide({ outstandingAgencies: ["PROBATION"] });
+    // Probation and social care have not answered yet (their statuses, not the client, say so):
+    // deciding now, without saying why, is refused.
+    const basis = await decisionBasis();
+    expect(basis.outstandingAgencies).toEqual(["SOCIAL_CARE", "PROBATION"]);
+    const early = await decide({ checksBasis: basis.token });
     expect(early.data?.decideEnquiry ?? null).toBeNull();
     expect(early.errors?.[0]?.extensions).toMatchObject({
       code: "CHECKS_OUTSTANDING",
-      outstandingAgencies: ["PROBATION"],
+      outstandingAgencies: ["SOCIAL_CARE", "PROBATION"],
     });
 
     expect(
@@ -210,7 +227,9 @@ describe.each(stackBackends())("a whole MASH enquiry through the gateway on $nam
   });
 
   it("the manager decides with every check answered: no override needed", async () => {
-    const decided = await decide({ outstandingAgencies: [] });
+    const basis = await decisionBasis();
+    expect(basis.outstandingAgencies).toEqual([]);
+    const decided = await decide({ checksBasis: basis.token });
     expect(decided.errors).toBeUndefined();
     expect(decided.data?.decideEnquiry).toMatchObject({
       status: "DECIDED",

@@ -205,8 +205,10 @@ mutation SubmitContact($input: SubmitContactInput!) {
 `;
 
 const RECORD_DECISION = `# The MASH manager decides a rated enquiry. Pass the version you
-# read (STALE_VERSION if someone changed it since); with checks
-# outstanding, say why you decide now.
+# read (STALE_VERSION if someone changed it since) and, as
+# checksBasis, the token of enquiry(id) { decisionBasis { token } }:
+# social care derives the outstanding checks from the agencies'
+# statuses. With checks outstanding, say why you decide now.
 mutation RecordDecision($input: DecideEnquiryInput!) {
   decideEnquiry(input: $input) {
     id
@@ -285,7 +287,7 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
         outcome: "EARLY_HELP",
         rationale: "Needs are met by early help; no risk of significant harm found.",
         referrerFeedback: "Early help will contact the family this week.",
-        outstandingAgencies: [],
+        checksBasis: "",
       },
     },
   },

@@ -42,6 +42,17 @@ describe("agency check status", () => {
     ).toBe("not_requested");
   });
 
+  it("is NOT_REQUESTED for an agency the request did not ask, unless it answered anyway", () => {
+    const policeOnly = { ...requested, agencies: ["police" as const] };
+    const late = at("2026-12-02T11:00:00Z");
+    expect(agencyCheckStatus(policeOnly, null, late, "health")).toBe("not_requested");
+    expect(agencyCheckStatus(policeOnly, null, late, "police")).toBe("overdue");
+    const given = answer("nothing_known", at("2026-12-01T10:00:00Z"));
+    expect(agencyCheckStatus(policeOnly, given, late, "health")).toBe("nothing_known");
+    // No list (an enquiry from before the choice): every agency was asked.
+    expect(agencyCheck("health", ENQUIRY, requested, [], late).status).toBe("overdue");
+  });
+
   it("is PENDING up to and including the deadline, OVERDUE one millisecond after", () => {
     expect(agencyCheckStatus(requested, null, at("2026-12-01T14:59:59.999Z"))).toBe("pending");
     expect(agencyCheckStatus(requested, null, DUE)).toBe("pending");

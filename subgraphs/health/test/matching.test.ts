@@ -1,7 +1,7 @@
 import { describeRecordMatching } from "@mash/test-suites/matching-suite";
 import { healthSeeder } from "../dev/seed.js";
 import * as tables from "../src/db/schema.js";
-import { matchPeopleAfterImport } from "../src/matching/after-import.js";
+import { healthMatching } from "../src/matching.js";
 import { healthSubgraph } from "../src/subgraph.js";
 
 describeRecordMatching({
@@ -13,5 +13,5 @@ describeRecordMatching({
   matchesField: "healthMatches",
   decideMutation: "decideHealthMatch",
   confirmReason: "Same person: checked the record",
-  matchPeopleAfterImport,
+  matchPeopleAfterImport: healthMatching.matchAfterImport,
 });

@@ -1,7 +1,7 @@
 import { describeRecordMatching } from "@mash/test-suites/matching-suite";
 import { policeSeeder } from "../dev/seed.js";
 import * as tables from "../src/db/schema.js";
-import { matchPeopleAfterImport } from "../src/matching/after-import.js";
+import { policeMatching } from "../src/matching.js";
 import { policeSubgraph } from "../src/subgraph.js";
 
 describeRecordMatching({
@@ -13,5 +13,5 @@ describeRecordMatching({
   matchesField: "policeMatches",
   decideMutation: "decidePoliceMatch",
   confirmReason: "Same person: PNC photo",
-  matchPeopleAfterImport,
+  matchPeopleAfterImport: policeMatching.matchAfterImport,
 });

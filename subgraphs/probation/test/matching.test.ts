@@ -1,7 +1,7 @@
 import { describeRecordMatching } from "@mash/test-suites/matching-suite";
 import { probationSeeder } from "../dev/seed.js";
 import * as tables from "../src/db/schema.js";
-import { matchPeopleAfterImport } from "../src/matching/after-import.js";
+import { probationMatching } from "../src/matching.js";
 import { probationSubgraph } from "../src/subgraph.js";
 
 describeRecordMatching({
@@ -13,5 +13,5 @@ describeRecordMatching({
   matchesField: "probationMatches",
   decideMutation: "decideProbationMatch",
   confirmReason: "Same person: checked the record",
-  matchPeopleAfterImport,
+  matchPeopleAfterImport: probationMatching.matchAfterImport,
 });

@@ -16,6 +16,8 @@ import type {
 // resolver against what actually flows into it. A type not listed here is its SDL shape, and the
 // object a resolver returns for it is checked field by field.
 
+import type { ReportedStatuses } from "./workflow/decision-basis.js";
+
 export type { AgencyCheckView } from "@mash/agency-kit/disclosure/agency-check";
 export type { SubjectPage } from "./subjects/list-subjects.js";
 
@@ -33,6 +35,12 @@ export type SubjectParent = PersonRow & {
 export type HouseholdRow = typeof household.$inferSelect;
 export type RelationshipRow = typeof relationship.$inferSelect;
 export type EnquiryRow = typeof enquiry.$inferSelect;
+
+/**
+ * `Enquiry` as resolvers receive it: the row and, when the gateway resolves `decisionBasis`, the
+ * other agencies' check statuses it fetched from them (`@requires`).
+ */
+export type EnquiryParent = EnquiryRow & { reportedStatuses?: ReportedStatuses | undefined };
 
 /** `PersonName`: a person row is its own name; aliases carry no middle names. */
 export interface PersonNameParent {

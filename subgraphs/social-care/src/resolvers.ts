@@ -22,6 +22,7 @@ import type { PersonRow } from "./resolver-parents.js";
 import { hasHistory, type SocialCareHistory, summarise } from "./social-care-summary.js";
 import { countSubjects, listSubjects } from "./subjects/list-subjects.js";
 import { closeEnquiry, decideEnquiry } from "./workflow/decide-enquiry.js";
+import { reportedStatuses } from "./workflow/decision-basis.js";
 import { earlyWarningsFor } from "./workflow/early-warnings-for-subject.js";
 import { myContacts } from "./workflow/my-contacts.js";
 import { openEnquiry } from "./workflow/open-enquiry.js";
@@ -96,10 +97,14 @@ export const resolvers: Resolvers = {
   },
 
   Enquiry: {
-    __resolveReference: (reference, ctx) =>
-      ctx.loaders.enquiryById.load(
+    // With `@requires`, the reference also carries the other agencies' check statuses, which the
+    // gateway fetched from them for `decisionBasis`.
+    __resolveReference: async (reference, ctx) => {
+      const row = await ctx.loaders.enquiryById.load(
         parseUuidArgument(reference.id, "representations.id", "Enquiry"),
-      ),
+      );
+      return row ? { ...row, reportedStatuses: reportedStatuses(reference) } : null;
+    },
     // Read only under the enquiry itself: the declared purpose must be this enquiry.
     socialCareDisclosures: (enquiry, _args, ctx) => {
       assertEnquiryIsPurpose(ctx.auth, enquiry.id);
@@ -167,7 +172,7 @@ export const resolvers: Resolvers = {
     reviewBreakGlass: (_root, { input }, ctx) => reviewBreakGlass(ctx, input),
     declareBreakGlass: (_root, args, ctx) => declareBreakGlass(ctx, args.input),
     submitContact: (_root, { input }, ctx) => submitContact(ctx, input),
-    openEnquiry: (_root, { input }, ctx) => openEnquiry(ctx, input.contactId),
+    openEnquiry: (_root, { input }, ctx) => openEnquiry(ctx, input),
     rateEnquiry: (_root, { input }, ctx) => rateEnquiry(ctx, input),
     takeUpAgencyCheck: (_root, { input }, ctx) => takeUpAgencyCheck(ctx, input),
     decideEnquiry: (_root, { input }, ctx) => decideEnquiry(ctx, input),

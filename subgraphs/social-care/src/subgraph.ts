@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from "@mash/platform/subgraph/define-subgraph
 import { createContext, type SocialCareContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { resolvers } from "./resolvers.js";
+import { checkWorkflowConfiguration } from "./workflow/check-configuration.js";
 
 /** Children's and adult social care: owns the MASH subject and its social care history. */
 export const socialCareSubgraph: SubgraphDefinition<typeof tables, SocialCareContext> = {
@@ -11,4 +12,5 @@ export const socialCareSubgraph: SubgraphDefinition<typeof tables, SocialCareCon
   tables,
   resolvers,
   createContext,
+  onStart: checkWorkflowConfiguration,
 };

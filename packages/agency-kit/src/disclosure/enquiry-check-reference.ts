@@ -2,7 +2,13 @@ import { badUserInput } from "@mash/platform/graphql/errors";
 import { entityReference } from "@mash/platform/graphql/ids";
 import type { Agency } from "@mash/schema/authorization/catalogue";
 import type DataLoader from "dataloader";
-import { type AgencyCheckView, agencyCheck, type CheckAnswer } from "./agency-check.js";
+import {
+  AGENCY_VALUES,
+  type AgencyCheckView,
+  type AgencyValue,
+  agencyCheck,
+  type CheckAnswer,
+} from "./agency-check.js";
 
 /**
  * An `Enquiry` as an agency other than social care sees it: the id, and — when the gateway asks
@@ -12,6 +18,7 @@ export interface EnquiryCheckReference {
   id: string;
   checksRequestedAt?: Date | null;
   checksDueAt?: Date | null;
+  requestedAgencies?: readonly AgencyValue[] | null;
 }
 
 /**
@@ -30,16 +37,33 @@ function instant(value: unknown, field: string): Date | null {
   return parsed;
 }
 
+/** The `Agency` enum values of a representation (`["POLICE", …]`), refusing anything else. */
+function agencies(value: unknown): AgencyValue[] | null {
+  if (value === null || value === undefined) return null;
+  const parsed = Array.isArray(value)
+    ? value.map((item) => (typeof item === "string" ? item.toLowerCase() : ""))
+    : null;
+  if (!parsed?.every((item) => (AGENCY_VALUES as readonly string[]).includes(item))) {
+    throw badUserInput("requestedAgencies must be a list of Agency values", {
+      field: "representations.requestedAgencies",
+      reason: "MALFORMED_AGENCY",
+    });
+  }
+  return parsed as AgencyValue[];
+}
+
 /** `Enquiry.__resolveReference` for an agency that adds its `<agency>Check` to the enquiry. */
 export function enquiryCheckReference(reference: {
   id: string;
   checksRequestedAt?: unknown;
   checksDueAt?: unknown;
+  requestedAgencies?: unknown;
 }): EnquiryCheckReference {
   return {
     ...entityReference("Enquiry")(reference),
     checksRequestedAt: instant(reference.checksRequestedAt, "checksRequestedAt"),
     checksDueAt: instant(reference.checksDueAt, "checksDueAt"),
+    requestedAgencies: agencies(reference.requestedAgencies),
   };
 }
 
@@ -56,6 +80,7 @@ export async function loadAgencyCheck(
   const request = {
     requestedAt: enquiry.checksRequestedAt ?? null,
     dueAt: enquiry.checksDueAt ?? null,
+    agencies: enquiry.requestedAgencies ?? null,
   };
   return agencyCheck(agency, enquiry.id, request, await answersByEnquiry.load(enquiry.id), now);
 }

@@ -16,7 +16,7 @@ export interface ServiceMetrics {
   subgraphFetches: Histogram<"service" | "subgraph" | "outcome">;
   /** Selections refused to a caller, by reason (the gateway's filter; a subgraph's own check). */
   authorizationDenials: Counter<"service" | "reason">;
-  /** Access-log entries committed, or lost with a failed write (the caller then got 503). */
+  /** Access-log entries committed, lost with a failed write, or refused with the queue full (503). */
   accessLogWrites: Counter<"service" | "outcome">;
   /** Requests refused by a rate limit, by budget (reads, writes, sign-ins). */
   rateLimitRefusals: Counter<"service" | "budget">;
@@ -79,7 +79,7 @@ export function createMetrics(service: string): ServiceMetrics {
     }),
     accessLogWrites: new Counter({
       name: "mash_access_log_writes_total",
-      help: "Access-log entries committed (outcome=committed) or lost with a failed write (outcome=failed).",
+      help: "Access-log entries: committed, failed (a write failed) or refused (the queue was full); the caller of a failed or refused one got 503.",
       labelNames: ["service", "outcome"],
       registers: [registry],
     }),

@@ -56,10 +56,16 @@ export interface SubgraphDefinition<
   /** "social-care", "police", "health", "probation". */
   agency: string;
   defaultPort: number;
-  /** The package folder (holds schema.graphql and src/db/migrations). */
+  /** The package folder (holds its SDL files and src/db/migrations). */
   packageRoot: URL;
   tables: TTables;
   resolvers: SubgraphResolvers<TContext>;
   /** Builds a request's context: fresh DataLoaders every request, so nothing is cached across callers. */
   createContext(base: BaseRequestContext, db: Database<TTables>): TContext;
+  /**
+   * Runs once the database is ready, before the service serves anything: check the agency's own
+   * configuration (throw to refuse to start, naming what is wrong) and warn about what will go
+   * wrong soon.
+   */
+  onStart?(context: { db: Database<TTables>; logger: Logger }): Promise<void> | void;
 }

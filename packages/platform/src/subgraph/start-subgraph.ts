@@ -68,7 +68,9 @@ export async function prepareSubgraph<
     () => logger.info("another process is migrating this database: waiting for it"),
   );
 
-  const typeDefs = readSubgraphTypeDefs(definition.packageRoot);
+  await definition.onStart?.({ db: database.db, logger });
+
+  const typeDefs = readSubgraphTypeDefs(definition.packageRoot, definition.agency);
   // The subgraph enforces its own SDL's requirements too: the gateway is not its only defence.
   const built = buildAgencySchema(typeDefs, definition.resolvers);
   const schema =

@@ -1,6 +1,7 @@
 import { addressColumns } from "@mash/agency-kit/db/address-columns";
 import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
 import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
+import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
@@ -332,6 +333,14 @@ export const enquiry = pgTable(
     checksRequestedAt: timestamp("checks_requested_at", { withTimezone: true }),
     /** The current rating's deadline for agency checks. */
     checksDueAt: timestamp("checks_due_at", { withTimezone: true }),
+    /**
+     * The agencies asked to check (the SDL's Agency values, lower case), chosen when the enquiry
+     * is opened; enquiries from before the choice asked every agency.
+     */
+    requestedAgencies: text("requested_agencies")
+      .array()
+      .notNull()
+      .default(sql`'{social_care,police,health,probation}'::text[]`),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     closedBy: text("closed_by"),
   },
@@ -529,7 +538,7 @@ export const enquiryDecision = pgTable("enquiry_decision", {
   outcome: enquiryOutcome("outcome").notNull(),
   rationale: text("rationale").notNull(),
   referrerFeedback: text("referrer_feedback").notNull(),
-  /** Agencies the client said were still outstanding when the decision was made. */
+  /** Agencies whose checks were outstanding when the decision was made (derived, see decide-enquiry). */
   outstandingAgencies: jsonb("outstanding_agencies").$type<string[]>().notNull().default([]),
   outstandingChecksOverrideReason: text("outstanding_checks_override_reason"),
   decidedBy: text("decided_by").notNull(),
@@ -537,3 +546,14 @@ export const enquiryDecision = pgTable("enquiry_decision", {
 });
 // The previous version of every record an import replaced (the same table in every agency).
 export const importHistory = importHistoryTable();
+
+/**
+ * Secrets social care keeps for itself, made in its own database (so every replica has the same
+ * ones and nothing needs configuring): `decision-basis` signs `Enquiry.decisionBasis` tokens.
+ * The migration that creates the table also creates the secret, from PostgreSQL's strong random
+ * source; nothing else ever writes here.
+ */
+export const workflowSecret = pgTable("workflow_secret", {
+  name: text("name").primaryKey(),
+  secret: text("secret").notNull(),
+});

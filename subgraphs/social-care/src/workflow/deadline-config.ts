@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { type BankHolidays, DIVISIONS, loadBankHolidays } from "./bank-holidays.js";
 
 /**
  * The checks' deadline per RAG rating: configuration, because every MASH area sets its own (some
- * count hours, some working hours). Validated at start, so a typo stops the service rather than
- * silently giving a child the wrong deadline.
+ * count hours, some working hours). Validated when the service starts (see `onStart` in
+ * subgraph.ts), so a typo stops the service rather than silently giving a child the wrong deadline.
  */
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const ratingDeadline = z
   .object({
@@ -38,8 +38,16 @@ export const deadlineConfigSchema = z
         BLUE: ratingDeadline.nullable(),
       })
       .strict(),
-    /** Days that are not working days although Monday to Friday (England and Wales). */
-    bankHolidays: z.array(z.string().regex(ISO_DATE)),
+    /**
+     * Which division's bank holidays are not working days (the dates are in the bank holiday data
+     * file), and how many days before that data runs out the service starts warning.
+     */
+    bankHolidays: z
+      .object({
+        division: z.enum(DIVISIONS),
+        warnWhenLessThanDays: z.number().int().min(1).max(366),
+      })
+      .strict(),
   })
   .strict()
   .refine((config) => isKnownTimeZone(config.timeZone), {
@@ -47,7 +55,12 @@ export const deadlineConfigSchema = z
     path: ["timeZone"],
   });
 
-export type DeadlineConfig = z.infer<typeof deadlineConfigSchema>;
+export type DeadlineSettings = z.infer<typeof deadlineConfigSchema>;
+
+/** The settings with the bank holidays they name, loaded. */
+export type DeadlineConfig = Omit<DeadlineSettings, "bankHolidays"> & {
+  bankHolidays: BankHolidays & { warnWhenLessThanDays: number };
+};
 export type RatingName = keyof DeadlineConfig["ratings"];
 
 function isKnownTimeZone(timeZone: string): boolean {
@@ -64,18 +77,38 @@ const DEFAULT_FILE = new URL("../../config/rating-deadlines.json", import.meta.u
 
 export function loadDeadlineConfig(
   file: string | URL = process.env.RATING_DEADLINES_FILE ?? DEFAULT_FILE,
+  bankHolidaysFile?: string | URL,
 ): DeadlineConfig {
-  const parsed = deadlineConfigSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`Cannot read the rating deadlines configuration: ${(error as Error).message}`);
+  }
+  const parsed = deadlineConfigSchema.safeParse(raw);
   if (!parsed.success) {
     throw new Error(`Invalid rating deadlines configuration: ${z.prettifyError(parsed.error)}`);
   }
-  return parsed.data;
+  const { bankHolidays, ...settings } = parsed.data;
+  return {
+    ...settings,
+    bankHolidays: {
+      ...loadBankHolidays(bankHolidays.division, bankHolidaysFile),
+      warnWhenLessThanDays: bankHolidays.warnWhenLessThanDays,
+    },
+  };
 }
 
 let cached: DeadlineConfig | undefined;
 
-/** The configuration the service runs with, read once. */
+/** The configuration the service runs with, read once (at start: see subgraph.ts). */
 export function deadlineConfig(): DeadlineConfig {
   cached ??= loadDeadlineConfig();
+  return cached;
+}
+
+/** Reads the configuration from its files again (at start) and runs with it from now on. */
+export function reloadDeadlineConfig(): DeadlineConfig {
+  cached = loadDeadlineConfig();
   return cached;
 }

@@ -37,7 +37,7 @@ function atTime(day: TZDate, value: string): TZDate {
 }
 
 export function isWorkingDay(day: TZDate, config: DeadlineConfig): boolean {
-  return !isWeekend(day) && !config.bankHolidays.includes(format(day, "yyyy-MM-dd"));
+  return !isWeekend(day) && !config.bankHolidays.dates.has(format(day, "yyyy-MM-dd"));
 }
 
 function addWorkingMinutes(from: Date, minutes: number, config: DeadlineConfig): Date {

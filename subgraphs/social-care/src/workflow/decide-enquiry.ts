@@ -4,6 +4,7 @@ import type { CloseEnquiryInput, DecideEnquiryInput } from "../__generated__/res
 import type { SocialCareContext } from "../context.js";
 import { enquiryDecision, mashContact } from "../db/schema.js";
 import { requireCaller } from "./caller.js";
+import { outstandingForDecision } from "./decision-basis.js";
 import { nextState } from "./state-machine.js";
 import { updateEnquiryAtVersion } from "./versioned-enquiry.js";
 import { checksOutstanding } from "./workflow-errors.js";
@@ -17,21 +18,22 @@ function text(value: string, field: string, min: number, max: number): string {
 }
 
 /**
- * The MASH manager's decision. Social care knows only its own checks; the other agencies' answers
- * live in their own databases, so the client says which are still outstanding
- * (`outstandingAgencies`) and the server trusts it for now (docs/workflow.md). With any outstanding,
- * the manager must say why they decide anyway (CHECKS_OUTSTANDING otherwise).
+ * The MASH manager's decision. The checks still outstanding are derived, never taken from the
+ * client: social care's own from its database, the other agencies' from the signed decision basis
+ * the manager read (`Enquiry.decisionBasis`, statuses the agencies reported through the gateway;
+ * without one, every other agency asked is outstanding). With any outstanding, the manager must say
+ * why they decide anyway (CHECKS_OUTSTANDING otherwise).
  */
 export async function decideEnquiry(ctx: SocialCareContext, input: DecideEnquiryInput) {
   const caller = requireCaller(ctx);
   const rationale = text(input.rationale, "input.rationale", 10, 4000);
   const referrerFeedback = text(input.referrerFeedback, "input.referrerFeedback", 10, 2000);
-  const outstanding = [...new Set(input.outstandingAgencies ?? [])];
   const override = input.outstandingChecksOverrideReason?.trim()
     ? text(input.outstandingChecksOverrideReason, "input.outstandingChecksOverrideReason", 10, 2000)
     : null;
   return updateEnquiryAtVersion(ctx, input, async (current, tx) => {
     const status = nextState(current.status, "decide");
+    const outstanding = await outstandingForDecision(tx, current, input.checksBasis, ctx.now);
     if (outstanding.length > 0 && !override) throw checksOutstanding(outstanding);
     await tx.insert(enquiryDecision).values({
       enquiryId: current.id,

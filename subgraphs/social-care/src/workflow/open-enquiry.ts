@@ -1,6 +1,8 @@
-import { notFound } from "@mash/platform/graphql/errors";
+import { AGENCY_VALUES, type AgencyValue } from "@mash/agency-kit/disclosure/agency-check";
+import { badUserInput, notFound } from "@mash/platform/graphql/errors";
 import { parseUuidArgument } from "@mash/platform/graphql/ids";
 import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { Agency, OpenEnquiryInput } from "../__generated__/resolvers-types.js";
 import type { SocialCareContext } from "../context.js";
 import {
   enquiry,
@@ -31,6 +33,18 @@ function newPerson(row: ContactPersonRow) {
   };
 }
 
+/** The agencies the screener asks (every agency when not said), each once, in the SDL's order. */
+function agenciesToAsk(chosen: readonly Agency[] | null | undefined): AgencyValue[] {
+  if (chosen === null || chosen === undefined) return [...AGENCY_VALUES];
+  if (chosen.length === 0) {
+    throw badUserInput("Ask at least one agency to check, or leave the list out to ask all.", {
+      field: "input.agencies",
+      reason: "REQUIRED",
+    });
+  }
+  return AGENCY_VALUES.filter((agency) => chosen.includes(agency));
+}
+
 /**
  * Opens an enquiry from a contact awaiting screening, in one transaction: people the contact names
  * who matched no record get one, agency checks are requested for every one of them (the subject,
@@ -38,9 +52,10 @@ function newPerson(row: ContactPersonRow) {
  * opener takes part in the enquiry. The unique index on the enquiry's contact, and the lock on the
  * contact, make opening twice impossible.
  */
-export async function openEnquiry(ctx: SocialCareContext, contactIdArgument: string) {
+export async function openEnquiry(ctx: SocialCareContext, input: OpenEnquiryInput) {
   const caller = requireCaller(ctx);
-  const contactId = parseUuidArgument(contactIdArgument, "input.contactId", "Contact");
+  const contactId = parseUuidArgument(input.contactId, "input.contactId", "Contact");
+  const requestedAgencies = agenciesToAsk(input.agencies);
   return ctx.db.transaction(async (tx) => {
     const [contact] = await tx
       .select()
@@ -92,6 +107,7 @@ export async function openEnquiry(ctx: SocialCareContext, contactIdArgument: str
         openedBy: caller.id,
         contactId,
         checksRequestedAt: now,
+        requestedAgencies,
       })
       .returning();
     if (!opened) throw new Error("the enquiry was not recorded");

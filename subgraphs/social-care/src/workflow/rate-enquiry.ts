@@ -3,6 +3,7 @@ import type { RateEnquiryInput } from "../__generated__/resolvers-types.js";
 import type { SocialCareContext } from "../context.js";
 import { enquiryParticipant, enquiryRatingChange } from "../db/schema.js";
 import { requireCaller } from "./caller.js";
+import { warnIfBeyondBankHolidays } from "./check-configuration.js";
 import { type DeadlineConfig, deadlineConfig, type RatingName } from "./deadline-config.js";
 import { checksDeadline } from "./deadlines.js";
 import { nextState } from "./state-machine.js";
@@ -29,6 +30,9 @@ export async function rateEnquiry(
   return updateEnquiryAtVersion(ctx, input, async (current, tx) => {
     const status = nextState(current.status, "rate");
     const dueAt = checksDeadline(input.rating.toUpperCase() as RatingName, ctx.now, config);
+    if (config.ratings[input.rating.toUpperCase() as RatingName]?.clock === "working_hours") {
+      warnIfBeyondBankHolidays(config, dueAt, ctx.logger);
+    }
     await tx.insert(enquiryRatingChange).values({
       enquiryId: current.id,
       fromRating: current.rating,

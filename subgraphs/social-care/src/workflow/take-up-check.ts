@@ -1,3 +1,4 @@
+import { type AgencyValue, requestsAgency } from "@mash/agency-kit/disclosure/agency-check";
 import { notFound } from "@mash/platform/graphql/errors";
 import { parseUuidArgument } from "@mash/platform/graphql/ids";
 import { eq } from "drizzle-orm";
@@ -5,12 +6,14 @@ import type { TakeUpAgencyCheckInput } from "../__generated__/resolvers-types.js
 import type { SocialCareContext } from "../context.js";
 import { enquiry, enquiryParticipant } from "../db/schema.js";
 import { requireCaller } from "./caller.js";
+import { checkRequestOf } from "./check-request.js";
 import { ACTIVE_STATES } from "./state-machine.js";
-import { invalidTransition } from "./workflow-errors.js";
+import { agencyNotRequested, invalidTransition } from "./workflow-errors.js";
 
 /**
  * A co-located practitioner takes up their agency's check on an enquiry from the work queue: they
- * join it, so they may declare it as their purpose and answer the check. The participant row
+ * join it (only when the enquiry asked their agency to check: FORBIDDEN, reason
+ * AGENCY_NOT_REQUESTED, otherwise), so they may declare it as their purpose and answer the check. The participant row
  * records who, for which agency, and when (the first take-up: taking it up again keeps it).
  *
  * The enquiry is read under a share lock in the same transaction as the insert, so a decision or
@@ -30,6 +33,11 @@ export async function takeUpAgencyCheck(ctx: SocialCareContext, input: TakeUpAge
         current.status,
         "TAKE_UP_CHECK",
       );
+    }
+    // Only an agency the enquiry asked owes it a check: joining any other opens records for nothing.
+    const agency = caller.agency.replace("-", "_") as AgencyValue;
+    if (!requestsAgency(checkRequestOf(current), agency)) {
+      throw agencyNotRequested(caller.agency);
     }
     await tx
       .insert(enquiryParticipant)

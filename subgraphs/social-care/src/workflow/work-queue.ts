@@ -1,6 +1,8 @@
+import { answeredSinceRequest } from "@mash/agency-kit/disclosure/agency-check";
 import { parsePageSize } from "@mash/platform/graphql/cursor";
 import {
   and,
+  arrayContains,
   asc,
   desc,
   eq,
@@ -9,7 +11,7 @@ import {
   isNull,
   lt,
   ne,
-  notExists,
+  not,
   or,
   sql,
 } from "drizzle-orm";
@@ -23,10 +25,12 @@ import { ACTIVE_STATES } from "./state-machine.js";
  * enum's order), then by deadline, then oldest first. One statement; the fields of each enquiry
  * come from the request's loaders, batched across the page.
  *
- * `agency` keeps the enquiries whose checks that agency still owes. Social care knows its own
- * answer (a disclosure recorded for the enquiry); other agencies' answers live in their own
- * databases, so for them the filter can only drop what needs no checks at all (BLUE) until the
- * agency-checks work lets social care see the state of each agency's check.
+ * `agency` makes it that agency's queue: the enquiries that asked the agency to check (BLUE ones
+ * need no checks), each with the agency's own check status on it (`<agency>Check`, from the agency
+ * itself). Social care, whose answers are here, also leaves out the enquiries it has answered, by
+ * the same rule as its check's status (an answer since the request). Another agency's answers are
+ * in its own database, out of social care's reach: its queue keeps answered enquiries until they
+ * are decided, and `<agency>Check.status` says which still need work.
  */
 export function workQueue(
   ctx: SocialCareContext,
@@ -34,14 +38,13 @@ export function workQueue(
 ) {
   const overdue = and(isNotNull(enquiry.checksDueAt), lt(enquiry.checksDueAt, ctx.now));
   const conditions = [inArray(enquiry.status, [...ACTIVE_STATES])];
-  if (args.agency)
+  if (args.agency) {
     conditions.push(or(isNull(enquiry.rating), ne(enquiry.rating, "blue")) ?? sql`true`);
+    conditions.push(arrayContains(enquiry.requestedAgencies, [args.agency]));
+  }
   if (args.agency === "social_care") {
-    conditions.push(
-      notExists(
-        ctx.db.select({ one: sql`1` }).from(disclosure).where(eq(disclosure.enquiryId, enquiry.id)),
-      ),
-    );
+    const requestedAt = sql`coalesce(${enquiry.checksRequestedAt}, ${enquiry.openedAt})`;
+    conditions.push(not(answeredSinceRequest(disclosure, enquiry.id, requestedAt)));
   }
   return ctx.db
     .select()

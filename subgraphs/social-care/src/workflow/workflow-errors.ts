@@ -41,3 +41,10 @@ export function checksOutstanding(agencies: readonly string[]): GraphQLError {
     },
   );
 }
+
+export function agencyNotRequested(agency: string): GraphQLError {
+  return new GraphQLError(
+    "This enquiry did not ask your agency to check: there is no check of yours to take up.",
+    { extensions: { code: ErrorCode.Forbidden, reason: "AGENCY_NOT_REQUESTED", agency } },
+  );
+}

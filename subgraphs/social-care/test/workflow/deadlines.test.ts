@@ -1,10 +1,15 @@
+import { readFileSync } from "node:fs";
+import type { Logger } from "@mash/platform/observability/logger";
 import { describe, expect, it } from "vitest";
+import { loadBankHolidays } from "../../src/workflow/bank-holidays.js";
+import { warnAboutBankHolidays } from "../../src/workflow/check-configuration.js";
 import {
   type DeadlineConfig,
   deadlineConfigSchema,
   loadDeadlineConfig,
 } from "../../src/workflow/deadline-config.js";
 import { checksDeadline } from "../../src/workflow/deadlines.js";
+import { mergeBankHolidays } from "../../src/workflow/update-bank-holidays-cli.js";
 
 // The committed configuration: RED 4 hours round the clock, AMBER 24 working hours (09:00–17:00,
 // Monday to Friday, England and Wales bank holidays), GREEN 72 hours, BLUE no deadline.
@@ -59,16 +64,83 @@ describe("checks deadlines", () => {
   });
 
   it("refuses an invalid configuration", () => {
-    const broken = { ...config, workingDay: { start: "17:00", end: "09:00" } };
+    const settings = JSON.parse(
+      readFileSync(new URL("../../config/rating-deadlines.json", import.meta.url), "utf8"),
+    );
+    expect(deadlineConfigSchema.safeParse(settings).success).toBe(true);
+    const broken = { ...settings, workingDay: { start: "17:00", end: "09:00" } };
     expect(deadlineConfigSchema.safeParse(broken).success).toBe(false);
-    expect(deadlineConfigSchema.safeParse({ ...config, timeZone: "Mars/Olympus" }).success).toBe(
+    expect(deadlineConfigSchema.safeParse({ ...settings, timeZone: "Mars/Olympus" }).success).toBe(
       false,
     );
     expect(
       deadlineConfigSchema.safeParse({
-        ...config,
-        ratings: { ...config.ratings, RED: { hours: -1, clock: "hours" } },
+        ...settings,
+        ratings: { ...settings.ratings, RED: { hours: -1, clock: "hours" } },
       }).success,
     ).toBe(false);
+    expect(
+      deadlineConfigSchema.safeParse({
+        ...settings,
+        bankHolidays: { division: "wessex", warnWhenLessThanDays: 120 },
+      }).success,
+    ).toBe(false);
+  });
+});
+
+describe("bank holidays from the data file", () => {
+  function capturingLogger() {
+    const lines: { level: number; msg: string }[] = [];
+    const at = (level: number) => (_details: unknown, msg: string) => lines.push({ level, msg });
+    // Only the two levels the warning uses.
+    const logger = { warn: at(40), error: at(50) } as unknown as Logger;
+    return { logger, lines };
+  }
+
+  it("reads the division's dates and how far they reach", () => {
+    const holidays = loadBankHolidays("england-and-wales");
+    expect(holidays.dates.has("2027-12-28")).toBe(true);
+    expect(holidays.coversUntil).toBe("2027-12-31");
+  });
+
+  it("warns within the configured days of the data running out, and says it loudly once it has", () => {
+    const quiet = capturingLogger();
+    expect(warnAboutBankHolidays(config, quiet.logger, at("2027-01-10T12:00:00Z"))).toBeUndefined();
+    expect(quiet.lines).toEqual([]);
+
+    const soon = capturingLogger();
+    expect(warnAboutBankHolidays(config, soon.logger, at("2027-10-01T12:00:00Z"))).toBe("warn");
+    expect(soon.lines[0]?.msg).toMatch(/runs out in 91 days: run `npm run bank-holidays:update`/);
+
+    const late = capturingLogger();
+    expect(warnAboutBankHolidays(config, late.logger, at("2028-01-03T12:00:00Z"))).toBe("error");
+    expect(late.lines[0]).toMatchObject({ level: 50, msg: expect.stringMatching(/HAS RUN OUT/) });
+  });
+
+  it("updates from a newer published list, keeping the years it no longer carries", () => {
+    const previous = {
+      "england-and-wales": {
+        division: "england-and-wales" as const,
+        events: [
+          { title: "Christmas Day", date: "2025-12-25", notes: "", bunting: true },
+          { title: "New Year’s Day", date: "2026-01-01", notes: "", bunting: true },
+        ],
+      },
+    };
+    const latest = {
+      "england-and-wales": {
+        division: "england-and-wales" as const,
+        events: [
+          { title: "New Year’s Day", date: "2026-01-01", notes: "", bunting: true },
+          { title: "New Year’s Day", date: "2028-01-03", notes: "Substitute day", bunting: true },
+        ],
+      },
+    };
+    const merged = mergeBankHolidays(previous, latest);
+    expect(merged["england-and-wales"]?.events.map((event) => event.date)).toEqual([
+      "2025-12-25",
+      "2026-01-01",
+      "2028-01-03",
+    ]);
   });
 });

@@ -38,8 +38,8 @@ export const OTHER_REFERRER: RequestAuthority = {
 export const SUBMIT = `mutation Submit($input: SubmitContactInput!) {
   submitContact(input: $input) { id status receivedAt concern outcome feedback }
 }`;
-export const OPEN = `mutation Open($id: ID!) {
-  openEnquiry(input: { contactId: $id }) { id status version checksRequestedAt checksDueAt rating checkSubjects { id } subject { id } }
+export const OPEN = `mutation Open($id: ID!, $agencies: [Agency!]) {
+  openEnquiry(input: { contactId: $id, agencies: $agencies }) { id status version checksRequestedAt checksDueAt rating requestedAgencies checkSubjects { id } subject { id } }
 }`;
 export const RATE = `mutation Rate($input: RateEnquiryInput!) {
   rateEnquiry(input: $input) { id status version rating checksDueAt ratingHistory { from to rationale changedBy dueAt } }
@@ -108,6 +108,7 @@ export interface WorkflowEnquiry {
   rating: string | null;
   checksDueAt: string | null;
   checksRequestedAt: string | null;
+  requestedAgencies: string[];
   checkSubjects: { id: string }[];
   subject: { id: string };
 }
@@ -128,9 +129,9 @@ export function workflowSteps(harness: () => Harness) {
         "submitContact",
       );
     },
-    async openFor(contactId: string) {
+    async openFor(contactId: string, agencies?: string[]) {
       return dataOf<WorkflowEnquiry>(
-        await harness().execute(OPEN, { id: contactId }, worker),
+        await harness().execute(OPEN, { id: contactId, agencies }, worker),
         "openEnquiry",
       );
     },
@@ -158,6 +159,8 @@ export function workflowSteps(harness: () => Harness) {
             outcome: "EARLY_HELP",
             rationale: "Needs are below the threshold for statutory work.",
             referrerFeedback: "Early help will contact the family this week.",
+            // The agencies have not answered in these tests: decide anyway, with the reason.
+            outstandingChecksOverrideReason: "Decided before the agencies answered (a test).",
             ...extra,
           },
         },

@@ -255,21 +255,22 @@ describe.each(testDatabases())("the MASH workflow in social care on $name", (dat
         worker,
       );
       expect(errorOf(byWorker).code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
-      const refused = await decide(rated, { outstandingAgencies: ["HEALTH"] });
+      // Nobody has answered, and the manager brings no decision basis: all four are outstanding.
+      const everyAgency = ["SOCIAL_CARE", "POLICE", "HEALTH", "PROBATION"];
+      const refused = await decide(rated, { outstandingChecksOverrideReason: null });
       expect(errorOf(refused)).toMatchObject({
         code: "CHECKS_OUTSTANDING",
-        outstandingAgencies: ["HEALTH"],
+        outstandingAgencies: everyAgency,
       });
       const decided = dataOf<{ decision: Record<string, unknown> }>(
         await decide(rated, {
-          outstandingAgencies: ["HEALTH"],
-          outstandingChecksOverrideReason: "Health check delayed; early help is safe to start now.",
+          outstandingChecksOverrideReason: "Checks delayed; early help is safe to start now.",
         }),
         "decideEnquiry",
       );
       expect(decided.decision).toMatchObject({
         outcome: "EARLY_HELP",
-        outstandingAgencies: ["HEALTH"],
+        outstandingAgencies: everyAgency,
         decidedBy: "dev-mash-manager",
       });
     });
