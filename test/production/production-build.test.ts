@@ -31,6 +31,7 @@ describe("the production build", () => {
         LOG_LEVEL: "warn",
       },
       output: process.env.STACK_OUTPUT === "pretty" ? "pretty" : "silent",
+      readyTimeoutMs: 480_000,
     });
   });
   afterAll(() => stack?.stop());

@@ -10,6 +10,7 @@ import { loadGatewayPublicKeys } from "../auth/gateway-keys.js";
 import { createGatewayVerifier } from "../auth/gateway-token.js";
 import { enforceRequirements } from "../authorization/enforce-requirements.js";
 import { ANONYMOUS, subgraphAuthorization } from "../authorization/subgraph-authorization.js";
+import { ConfigurationError } from "../config/parse-env.js";
 import { loadSubgraphConfig } from "../config/subgraph-config.js";
 import { type AgencyDatabase, openDatabase } from "../db/connect.js";
 import { type DatabaseTarget, describeTarget } from "../db/target.js";
@@ -122,6 +123,12 @@ export async function startSubgraph<
   const config = loadSubgraphConfig(definition, env);
   const tracing = startTracing(definition.agency, env);
   const seedConfig = options.seeder ? loadSeedConfig(definition.agency, env) : undefined;
+  // Synthetic people never go into a production database, whichever entry point was started.
+  if (seedConfig?.onStart && config.nodeEnv === "production") {
+    throw new ConfigurationError(
+      `Invalid configuration for ${definition.agency}:\n  SEED_ON_START: seeding synthetic data is for development only (set NODE_ENV=development, or SEED_ON_START=false)`,
+    );
+  }
   const logger = createLogger(definition.agency, config.logLevel);
   logger.info({ database: describeTarget(config.database) }, "opening database");
   const prepared = await prepareSubgraph(definition, {
