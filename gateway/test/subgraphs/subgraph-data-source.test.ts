@@ -36,6 +36,8 @@ function source(url: string, timeoutMs = 200) {
     url,
     timeoutMs,
     signer: { sign: async () => "signed" },
+    // As the supergraph declares it: health reports its check through Enquiry.healthCheck.
+    agencyChecks: [{ typeName: "Enquiry", fieldName: "healthCheck", agency: "HEALTH" }],
   });
 }
 
