@@ -58,6 +58,7 @@ export function createGateway(options: GatewayOptions): GatewayServer {
         timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs,
         signer: options.signer,
         metrics: options.metrics,
+        agencyChecks: options.supergraph.agencyChecks.get(name) ?? [],
       }),
     logger: options.logger,
     // Its spans (request, validate, plan, execute, fetch) join the trace, without the document or

@@ -7,6 +7,7 @@ import type { RequestAuthority } from "@mash/schema/authorization/principal";
 import { SpanKind } from "@opentelemetry/api";
 import { type DocumentNode, parse } from "graphql";
 import type { GatewayContext } from "../context.js";
+import type { AgencyCheckField } from "../supergraph/agency-check-fields.js";
 import { unavailableAgencyResponse, unavailableReason } from "./unavailable-agencies.js";
 
 /** The subgraph operation's document, or undefined when there is none to read. */
@@ -34,6 +35,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly #signer: GatewaySigner;
   readonly #timeoutMs: number;
   readonly #metrics: Pick<ServiceMetrics, "subgraphFetches"> | undefined;
+  readonly #agencyChecks: readonly AgencyCheckField[];
 
   constructor(options: {
     name: string;
@@ -41,6 +43,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     timeoutMs: number;
     signer: GatewaySigner;
     metrics?: Pick<ServiceMetrics, "subgraphFetches">;
+    /** The fields through which this subgraph reports agency checks (`@agencyCheck`). */
+    agencyChecks?: readonly AgencyCheckField[];
   }) {
     super({
       url: options.url,
@@ -52,12 +56,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.#signer = options.signer;
     this.#timeoutMs = options.timeoutMs;
     this.#metrics = options.metrics;
+    this.#agencyChecks = options.agencyChecks ?? [];
   }
 
   /**
    * A subgraph that is down, times out or fails with a 5xx does not sink the whole answer: the
    * fetch resolves to an error naming the service (never its URL) and, for entity fetches, the
-   * agency's check marked AGENCY_UNAVAILABLE. A 4xx is the subgraph's own answer and stands.
+   * agency checks it reports marked AGENCY_UNAVAILABLE. A 4xx is the subgraph's own answer and
+   * stands.
    */
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
@@ -106,6 +112,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         serviceName: this.#name,
         reason,
         timeoutMs: this.#timeoutMs,
+        agencyChecks: this.#agencyChecks,
         // The planner exposes its document only when configured to; the query text always comes.
         document: options.document ?? parseQuietly(options.request.query),
         variables: options.request.variables,
