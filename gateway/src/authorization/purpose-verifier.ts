@@ -122,7 +122,9 @@ export function createPurposeVerifier(options: {
         purpose: { enquiryId: found.enquiryId, subjectIds: found.subjectIds },
         breakGlass: found.breakGlassGrants,
       };
-      if (options.cacheMs > 0) cache.set(key, verified);
+      // An authority carrying break-glass grants is checked afresh on every request: a grant the
+      // data protection officer revokes must stop working at once, on every gateway replica.
+      if (options.cacheMs > 0 && verified.breakGlass.length === 0) cache.set(key, verified);
       return verified;
     },
   };

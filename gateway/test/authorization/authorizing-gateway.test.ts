@@ -82,6 +82,7 @@ function harness(
       logger: createLogger("test", "silent"),
       authority: { principal: null, purpose: null, breakGlass: [] },
       grants: grants(scopes),
+      clientRequestId: null,
       access: { deniedPaths: [], rejected: false },
     };
     const requestContext = {

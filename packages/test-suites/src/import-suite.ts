@@ -42,6 +42,12 @@ export interface ImportSuiteOptions<
   changedRecord(example: ImportRecord[]): ImportRecord;
   /** "importPoliceRecords" and the role that may call it. */
   mutation: { field: string; role: string };
+  /**
+   * Person records under ids of other shapes than the example's (the agency's ids are opaque: an
+   * 8-digit nominal number, a trust's RKB1234567), with a record referring to each. Absent where
+   * the record id is an identifier with a format of its own (probation's CRN).
+   */
+  ownIdRecords?(example: ImportRecord[]): ImportRecord[];
 }
 
 async function exportToText<TTables extends Record<string, unknown>>(
@@ -193,6 +199,19 @@ export function describeImportSuite<
       expect(allowed.errors).toBeUndefined();
       expect(allowed.data?.[options.mutation.field]).toMatchObject({ unchanged: 1, rejected: 0 });
     });
+
+    // Last: it adds records that the example round trips above do not expect.
+    it.runIf(options.ownIdRecords)(
+      "imports records under the agency's own ids, whatever their shape",
+      async () => {
+        const records = options.ownIdRecords?.(example) ?? [];
+        const report = await importText(records.map((record) => JSON.stringify(record)).join("\n"));
+        expect(report.rejections).toEqual([]);
+        expect(report.created).toBe(records.length);
+        const exported = await exportToText(prepared, agencyImport);
+        for (const record of records) expect(exported).toContain(JSON.stringify(record.id));
+      },
+    );
 
     it("refuses an import larger than the mutation's cap with a clear error", async () => {
       const administrator = callerWithRoles([options.mutation.role], definition.agency);

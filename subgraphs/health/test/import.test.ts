@@ -39,6 +39,14 @@ describeImportSuite({
     ...first(example, "unscheduledCareAttendance"),
     presentingComplaint: "Changed complaint",
   }),
+  ownIdRecords: (example) => {
+    const person = first(example, "patient");
+    const event = first(example, "unscheduledCareAttendance");
+    return ["RKB1234567", "4471_0099"].flatMap((id, index) => [
+      { ...person, id },
+      { ...event, id: freshIdLike(String(event.id), 20 + index), patientId: id },
+    ]);
+  },
   plantedErrors: (example) => {
     const patient = first(example, "patient", (r) => r.nhsNumber !== null);
     const flag = first(example, "cpisFlag");
@@ -88,6 +96,12 @@ describeImportSuite({
         }),
         field: "accesses[0].attendanceId",
         reason: /neither on an earlier line nor in the database/,
+      },
+      {
+        description: "a record id with a space in it",
+        text: planted(first(example, "patient"), 8, { id: "A 1" }),
+        field: "id",
+        reason: /letters, digits/,
       },
       {
         description: "a malformed JSON line",

@@ -32,6 +32,14 @@ describeImportSuite({
   examplePath: fileURLToPath(new URL("../import-examples/police.jsonl", import.meta.url)),
   mutation: { field: "importPoliceRecords", role: "police-data-administrator" },
   changedRecord: (example) => ({ ...first(example, "nominal"), familyName: "Changed-Surname" }),
+  ownIdRecords: (example) => {
+    const person = first(example, "nominal");
+    const event = first(example, "offence");
+    return ["12345678", "NOM-2024:000017"].flatMap((id, index) => [
+      { ...person, id },
+      { ...event, id: freshIdLike(String(event.id), 20 + index), nominalId: id },
+    ]);
+  },
   plantedErrors: (example) => {
     const nominal = first(example, "nominal", (r) => r.pncId !== null);
     const offence = first(example, "offence");
@@ -72,6 +80,12 @@ describeImportSuite({
         text: planted(offence, 6, { nominalId: "NOM9999999" }),
         field: "nominalId",
         reason: /neither on an earlier line nor in the database/,
+      },
+      {
+        description: "a record id with a space in it",
+        text: planted(first(example, "nominal"), 8, { id: "A 1" }),
+        field: "id",
+        reason: /letters, digits/,
       },
       {
         description: "a malformed JSON line",

@@ -1,3 +1,4 @@
+import { ConfigurationError } from "@mash/platform/config/parse-env";
 import { parseCrn } from "@mash/uk-identifiers/crn";
 import { parseCroNumber } from "@mash/uk-identifiers/cro-number";
 import { parseNhsNumber } from "@mash/uk-identifiers/nhs-number";
@@ -6,6 +7,7 @@ import type { IdentifierResult } from "@mash/uk-identifiers/result";
 import { parseUpn } from "@mash/uk-identifiers/upn";
 import type { PgEnum } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { RECORD_ID_MAX_LENGTH } from "../db/agency-record-id.js";
 
 // The field schemas every agency's record types are built from. Each normalises what it accepts
 // (identifiers to their canonical forms, instants to ISO UTC with milliseconds, absent optional
@@ -36,6 +38,44 @@ export const uuid = () =>
       error: "must be a UUID",
     })
     .transform((value) => value.toLowerCase());
+
+/** Letters, digits and the separators ids are made with; no spaces, no control characters. */
+const RECORD_ID_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+/**
+ * The stricter pattern an agency may configure for its record ids (`<AGENCY>_RECORD_ID_PATTERN`,
+ * e.g. POLICE_RECORD_ID_PATTERN='^[0-9]{8}$'), or null. A pattern that is not a regular
+ * expression stops the import before it reads a line.
+ */
+export function configuredRecordIdPattern(agency: string, env = process.env): RegExp | null {
+  const name = `${agency.toUpperCase().replace(/-/g, "_")}_RECORD_ID_PATTERN`;
+  const source = env[name];
+  if (!source) return null;
+  try {
+    return new RegExp(source);
+  } catch (error) {
+    throw new ConfigurationError(
+      `${name} is not a regular expression: ${(error as Error).message}`,
+    );
+  }
+}
+
+/**
+ * An agency's own id for one of its person records: opaque, whatever its system issues. By default
+ * only its length (1 to 64) and characters are checked; an agency that wants
+ * more configures a pattern. Ids are compared exactly, so they are not trimmed or case-folded.
+ */
+export function agencyRecordId(agency: string, env = process.env) {
+  const pattern = configuredRecordIdPattern(agency, env);
+  const id = z
+    .string()
+    .min(1, "must not be empty")
+    .max(RECORD_ID_MAX_LENGTH, `must be at most ${RECORD_ID_MAX_LENGTH} characters`)
+    .regex(RECORD_ID_CHARACTERS, {
+      error: "must be letters, digits, '.', '_', ':' or '-', starting with a letter or digit",
+    });
+  return pattern ? id.regex(pattern, { error: `must match ${pattern.source}` }) : id;
+}
 
 /** One of a pgEnum's values (the lower-case forms of the SDL's enum values). */
 export function enumOf<T extends [string, ...string[]]>(pgEnum: PgEnum<T>) {

@@ -1,4 +1,5 @@
 import { addressColumns } from "@mash/agency-kit/db/address-columns";
+import { agencyRecordIdColumn } from "@mash/agency-kit/db/agency-record-id";
 import { mashSubjectTable, matchCandidateTable } from "@mash/agency-kit/db/match-tables";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
 import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
@@ -17,7 +18,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 
-// Health's own database: its patient records under its own ids ("PT" + 8 digits), what health
+// Health's own database: its patient records under its own ids (opaque: the trust's), what health
 // holds about each, and the links from MASH subjects (social care's person ids) to those records.
 // Enum values are the lower-case forms of the SDL's enum values.
 
@@ -28,7 +29,7 @@ export const gender = pgEnum("gender", ["female", "male", "non_binary", "not_kno
 export const patient = pgTable(
   "patient",
   {
-    id: varchar("id", { length: 10 }).primaryKey(),
+    id: agencyRecordIdColumn("id").primaryKey(),
     /** Normalised to 10 digits; missing when the record was never traced on the Spine. */
     nhsNumber: varchar("nhs_number", { length: 10 }),
     givenName: text("given_name").notNull(),
@@ -57,7 +58,7 @@ export const patientAlias = pgTable(
   "patient_alias",
   {
     id: serial("id").primaryKey(),
-    patientId: varchar("patient_id", { length: 10 })
+    patientId: agencyRecordIdColumn("patient_id")
       .notNull()
       .references(() => patient.id),
     givenName: text("given_name").notNull(),
@@ -74,17 +75,14 @@ export { linkSource } from "@mash/agency-kit/db/subject-link";
  * agencies, so the link is a decision health keeps (and can revoke). A subject may have several
  * records here (within-agency duplicates).
  */
-export const subjectLink = subjectLinkTable(
-  (name) => varchar(name, { length: 10 }),
-  () => patient.id,
-);
+export const subjectLink = subjectLinkTable(agencyRecordIdColumn, () => patient.id);
 
 /** Registration with a GP practice. */
 export const gpRegistration = pgTable(
   "gp_registration",
   {
     id: serial("id").primaryKey(),
-    patientId: varchar("patient_id", { length: 10 })
+    patientId: agencyRecordIdColumn("patient_id")
       .notNull()
       .references(() => patient.id),
     /** ODS organisation code: a letter and five digits. */
@@ -110,7 +108,7 @@ export const cpisFlag = pgTable(
   "cpis_flag",
   {
     id: uuid("id").primaryKey(),
-    patientId: varchar("patient_id", { length: 10 })
+    patientId: agencyRecordIdColumn("patient_id")
       .notNull()
       .references(() => patient.id),
     nhsNumber: varchar("nhs_number", { length: 10 }).notNull(),
@@ -141,7 +139,7 @@ export const unscheduledCareAttendance = pgTable(
   "unscheduled_care_attendance",
   {
     id: uuid("id").primaryKey(),
-    patientId: varchar("patient_id", { length: 10 })
+    patientId: agencyRecordIdColumn("patient_id")
       .notNull()
       .references(() => patient.id),
     attendedAt: timestamp("attended_at", { withTimezone: true }).notNull(),
@@ -185,7 +183,7 @@ export const communityHealthContact = pgTable(
   "community_health_contact",
   {
     id: uuid("id").primaryKey(),
-    patientId: varchar("patient_id", { length: 10 })
+    patientId: agencyRecordIdColumn("patient_id")
       .notNull()
       .references(() => patient.id),
     contactDate: date("contact_date", { mode: "string" }).notNull(),
@@ -200,7 +198,7 @@ export const maternityEpisode = pgTable(
   "maternity_episode",
   {
     id: uuid("id").primaryKey(),
-    patientId: varchar("patient_id", { length: 10 })
+    patientId: agencyRecordIdColumn("patient_id")
       .notNull()
       .references(() => patient.id),
     bookingDate: date("booking_date", { mode: "string" }).notNull(),
@@ -217,7 +215,7 @@ export const camhsInvolvement = pgTable(
   "camhs_involvement",
   {
     id: uuid("id").primaryKey(),
-    patientId: varchar("patient_id", { length: 10 })
+    patientId: agencyRecordIdColumn("patient_id")
       .notNull()
       .references(() => patient.id),
     referredOn: date("referred_on", { mode: "string" }).notNull(),

@@ -1,5 +1,6 @@
 import {
   addressFields,
+  agencyRecordId,
   aliasItem,
   calendarDate,
   enumOf,
@@ -19,8 +20,8 @@ import * as tables from "../db/schema.js";
 // inside their patient; a CP-IS flag carries its accesses, which name the attendance they were seen
 // in (so attendances come before flags).
 
-const patientId = () =>
-  z.string().regex(/^PT[0-9]{8}$/, { error: 'must be "PT" and eight digits' });
+// The agency's own ids, opaque (see docs/import-format.md); HEALTH_RECORD_ID_PATTERN may narrow them.
+const patientId = () => agencyRecordId("health");
 
 const patientReference = (record: ImportRecord) => [
   { field: "patientId", recordType: "patient", id: String(record.patientId) },

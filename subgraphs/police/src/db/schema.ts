@@ -1,4 +1,5 @@
 import { addressColumns } from "@mash/agency-kit/db/address-columns";
+import { agencyRecordIdColumn } from "@mash/agency-kit/db/agency-record-id";
 import { mashSubjectTable, matchCandidateTable } from "@mash/agency-kit/db/match-tables";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
 import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
@@ -34,8 +35,8 @@ export const gender = pgEnum("gender", ["female", "male", "non_binary", "not_kno
 export const nominal = pgTable(
   "nominal",
   {
-    /** The force's id, "NOM" and seven digits. */
-    id: varchar("id", { length: 10 }).primaryKey(),
+    /** The force's own id for the person (opaque: whatever its system issues). */
+    id: agencyRecordIdColumn("id").primaryKey(),
     givenName: text("given_name").notNull(),
     middleNames: text("middle_names").array().notNull().default([]),
     familyName: text("family_name").notNull(),
@@ -50,7 +51,6 @@ export const nominal = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check("nominal_id_format", sql`${table.id} ~ '^NOM[0-9]{7}$'`),
     check("nominal_pnc_id_canonical", sql`${table.pncId} ~ '^[0-9]{4}/[0-9]{7}[A-Z]$'`),
     check(
       "nominal_cro_number_canonical",
@@ -74,7 +74,7 @@ export const nominalAlias = pgTable(
   "nominal_alias",
   {
     id: serial("id").primaryKey(),
-    nominalId: varchar("nominal_id", { length: 10 })
+    nominalId: agencyRecordIdColumn("nominal_id")
       .notNull()
       .references(() => nominal.id),
     givenName: text("given_name").notNull(),
@@ -90,10 +90,7 @@ export { linkSource } from "@mash/agency-kit/db/subject-link";
  * Which MASH subject a nominal is. Owned by the police (the force decides what it shares about
  * whom); a subject links to several nominals when the force holds duplicates.
  */
-export const subjectLink = subjectLinkTable(
-  (name) => varchar(name, { length: 10 }),
-  () => nominal.id,
-);
+export const subjectLink = subjectLinkTable(agencyRecordIdColumn, () => nominal.id);
 
 export const warningMarkerCode = pgEnum("warning_marker_code", [
   "at",
@@ -115,7 +112,7 @@ export const warningMarker = pgTable(
   "warning_marker",
   {
     id: serial("id").primaryKey(),
-    nominalId: varchar("nominal_id", { length: 10 })
+    nominalId: agencyRecordIdColumn("nominal_id")
       .notNull()
       .references(() => nominal.id),
     code: warningMarkerCode("code").notNull(),
@@ -137,7 +134,7 @@ export const policeNotification = pgTable(
   "police_notification",
   {
     id: uuid("id").primaryKey(),
-    nominalId: varchar("nominal_id", { length: 10 })
+    nominalId: agencyRecordIdColumn("nominal_id")
       .notNull()
       .references(() => nominal.id),
     raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
@@ -166,7 +163,7 @@ export const incidentInvolvement = pgTable(
     incidentId: uuid("incident_id")
       .notNull()
       .references(() => domesticAbuseIncident.id),
-    nominalId: varchar("nominal_id", { length: 10 })
+    nominalId: agencyRecordIdColumn("nominal_id")
       .notNull()
       .references(() => nominal.id),
     role: incidentRole("role").notNull(),
@@ -204,7 +201,7 @@ export const offence = pgTable(
   "offence",
   {
     id: uuid("id").primaryKey(),
-    nominalId: varchar("nominal_id", { length: 10 })
+    nominalId: agencyRecordIdColumn("nominal_id")
       .notNull()
       .references(() => nominal.id),
     committedOn: date("committed_on", { mode: "string" }).notNull(),
@@ -234,7 +231,7 @@ export const intelligenceItem = pgTable(
   "intelligence_item",
   {
     id: uuid("id").primaryKey(),
-    nominalId: varchar("nominal_id", { length: 10 })
+    nominalId: agencyRecordIdColumn("nominal_id")
       .notNull()
       .references(() => nominal.id),
     recordedOn: date("recorded_on", { mode: "string" }).notNull(),

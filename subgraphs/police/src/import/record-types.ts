@@ -1,5 +1,6 @@
 import {
   addressFields,
+  agencyRecordId,
   aliasItem,
   calendarDate,
   croNumber,
@@ -19,8 +20,8 @@ import * as tables from "../db/schema.js";
 // docs/import-format.md). Aliases and warning markers have no ids of their own, so they travel
 // inside their nominal; who was involved in an incident travels inside the incident.
 
-const nominalId = () =>
-  z.string().regex(/^NOM[0-9]{7}$/, { error: 'must be "NOM" and seven digits' });
+// The agency's own ids, opaque (see docs/import-format.md); POLICE_RECORD_ID_PATTERN may narrow them.
+const nominalId = () => agencyRecordId("police");
 
 const nominalReference = (record: ImportRecord) => [
   { field: "nominalId", recordType: "nominal", id: String(record.nominalId) },
