@@ -82,9 +82,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     : undefined;
   const authenticator = createAuthenticator(authConfig);
 
-  const purposeHost = supergraph.subgraphs.find(
-    (subgraph) => subgraph.name === authorization.purposeSubgraph,
-  );
+  const purposeHostName = authorization.purposeSubgraph ?? supergraph.purposeHost;
+  const purposeHost = supergraph.subgraphs.find((subgraph) => subgraph.name === purposeHostName);
   const purposes: PurposeVerifier | undefined = purposeHost
     ? createPurposeVerifier({
         url: subgraphUrls[purposeHost.name] ?? purposeHost.url,

@@ -42,7 +42,7 @@ export function loadAccessLogConfig(env: NodeJS.ProcessEnv = process.env): Acces
     ACCESS_LOG_WRITE_TIMEOUT_MS: envSchemas.duration(2_000, 60_000),
     ACCESS_LOG_MAX_PENDING: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
     ACCESS_LOG_HEAD_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(10),
-    ACCESS_LOG_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(5_000),
+    ACCESS_LOG_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(2_000),
     ACCESS_LOG_HEAD_SINKS: z
       .string()
       .default("file")

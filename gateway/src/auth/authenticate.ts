@@ -248,12 +248,10 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
             ? error.claim
             : undefined;
         // jose checks claims only once the signature holds: then the token's subject is genuine.
-        const subject =
-          error instanceof errors.JWTClaimValidationFailed &&
-          typeof error.payload.sub === "string" &&
-          error.payload.sub.length <= 256
-            ? error.payload.sub
-            : null;
+        const claimsFailed =
+          error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired;
+        const sub = claimsFailed ? error.payload.sub : undefined;
+        const subject = typeof sub === "string" && sub.length <= 256 ? sub : null;
         throw new AuthenticationError(reason, claim ? { claim } : {}, subject);
       }
       return principalFrom(payload);

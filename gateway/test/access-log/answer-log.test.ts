@@ -1,4 +1,3 @@
-import type { ApolloGateway } from "@apollo/gateway";
 import type {
   GatewayExecutionResult,
   GatewayGraphQLRequestContext,
@@ -12,6 +11,7 @@ import type { AccessRecord } from "../../src/access-log/entry.js";
 import type { AccessLogWriter } from "../../src/access-log/writer.js";
 import { AuthorizingGateway } from "../../src/authorization/authorizing-gateway.js";
 import type { GatewayContext } from "../../src/context.js";
+import { fakeInnerGateway } from "../authorization/fake-inner-gateway.js";
 
 // The access log records the answer, not the question: each refusal kind below ends in an entry
 // that says denied, with the reason, and lists as returned exactly what the answer held.
@@ -57,28 +57,20 @@ const GRANT_FOR_ALICE: BreakGlassGrant = {
 
 type Executor = (document: string) => GatewayExecutionResult;
 
-function setUp(executor: Executor) {
+function setUp(executor: Executor, writer?: { record: (entry: AccessRecord) => Promise<void> }) {
   const records: AccessRecord[] = [];
-  const writer = { record: async (entry: AccessRecord) => void records.push(entry) };
-  const inner = {
-    load: async () => ({
-      executor: async (context: GatewayGraphQLRequestContext) => executor(context.source),
-    }),
-    onSchemaLoadOrUpdate: (
-      callback: (s: { apiSchema: typeof schema; coreSupergraphSdl: string }) => void,
-    ) => {
-      callback({ apiSchema: schema, coreSupergraphSdl: SDL });
-      return () => {};
+  const gateway = new AuthorizingGateway(
+    fakeInnerGateway(schema, SDL, (context) => executor(context.source)),
+    {
+      mode: "filter",
+      errors: "errors",
+      index,
+      logger: createLogger("test", "silent"),
+      accessLog: (writer ?? {
+        record: async (entry: AccessRecord) => void records.push(entry),
+      }) as unknown as AccessLogWriter,
     },
-    stop: async () => {},
-  };
-  const gateway = new AuthorizingGateway(inner as unknown as ApolloGateway, {
-    mode: "filter",
-    errors: "errors",
-    index,
-    logger: createLogger("test", "silent"),
-    accessLog: writer as unknown as AccessLogWriter,
-  });
+  );
   gateway.onSchemaLoadOrUpdate(() => {});
   const run = async (
     query: string,
@@ -313,64 +305,23 @@ describe("a mutation is on record before it acts", () => {
 
   it("changes nothing when the intent cannot be recorded", async () => {
     let executed = false;
-    const writer = {
-      record: async () => {
-        throw new Error("store down");
+    const { run } = setUp(
+      () => {
+        executed = true;
+        return { data: { reviewGrant: null } };
       },
-    };
-    const inner = {
-      load: async () => ({
-        executor: async () => {
-          executed = true;
-          return { data: { reviewGrant: null } };
+      {
+        record: async () => {
+          throw new Error("store down");
         },
-      }),
-      onSchemaLoadOrUpdate: (
-        callback: (s: { apiSchema: typeof schema; coreSupergraphSdl: string }) => void,
-      ) => {
-        callback({ apiSchema: schema, coreSupergraphSdl: SDL });
-        return () => {};
       },
-      stop: async () => {},
-    };
-    const gateway = new AuthorizingGateway(inner as unknown as ApolloGateway, {
-      mode: "filter",
-      errors: "errors",
-      index,
-      logger: createLogger("test", "silent"),
-      accessLog: writer as unknown as AccessLogWriter,
+    );
+    const { result } = await run(REVIEW, {
+      scopes: ["access-log:read-all"],
+      variables: { grant: GRANT_FOR_BOB.id },
     });
-    gateway.onSchemaLoadOrUpdate(() => {});
-    const { executor } = await gateway.load({ apollo: {} as never });
-    const document = parse(REVIEW);
-    const result = await executor?.({
-      request: { query: REVIEW, variables: { grant: GRANT_FOR_BOB.id } },
-      response: { http: { headers: new Map() } },
-      schema,
-      context: {
-        requestId: "r",
-        clientRequestId: null,
-        logger: createLogger("test", "silent"),
-        authority: {
-          principal: { id: "dpo", displayName: "D", agency: "x", roles: [] },
-          purpose: null,
-          breakGlass: [],
-        },
-        grants: {
-          authenticated: true,
-          scopes: new Set(["access-log:read-all"]),
-          policies: new Set(),
-        },
-        access: { deniedPaths: [], rejected: false },
-      },
-      queryHash: "h",
-      document,
-      source: REVIEW,
-      operationName: null,
-      operation: document.definitions[0],
-    } as unknown as GatewayGraphQLRequestContext);
     expect(executed).toBe(false);
-    expect(result?.errors?.[0]?.extensions).toMatchObject({
+    expect(result.errors?.[0]?.extensions).toMatchObject({
       code: "SERVICE_UNAVAILABLE",
       reason: "ACCESS_LOG_UNAVAILABLE",
     });
