@@ -76,5 +76,7 @@ export async function startTestStack(
       ...extraEnv,
     },
     output: process.env.STACK_OUTPUT === "pretty" ? "pretty" : output,
+    // Well inside the hook timeout (test/vitest.config.ts), for a machine under load.
+    readyTimeoutMs: 480_000,
   });
 }

@@ -6,7 +6,8 @@ import { NOT_SHARED } from "../data/not-shared.js";
 import { GOVUK_FRONTEND, MOJ_FRONTEND } from "../middleware/static-resources.js";
 import * as format from "../presenters/format.js";
 
-const VIEWS = fileURLToPath(new URL(".", import.meta.url));
+// The templates stay in src/views: the same folder whether this runs from src/ or a build in dist/.
+const VIEWS = fileURLToPath(new URL("../../src/views/", import.meta.url));
 
 /**
  * Nunjucks with the GOV.UK and MOJ macros on its path (`govuk/components/…`, `moj/components/…`),
