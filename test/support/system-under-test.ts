@@ -73,6 +73,10 @@ export async function startTestStack(
       SEED: String(TEST_WORLD.seed),
       SEED_SUBJECTS: String(TEST_WORLD.subjects),
       LOG_LEVEL: "warn",
+      // Generous waits, so a busy machine (a benchmark beside the tests) is not mistaken for a
+      // slow agency or a dark access log; tests of those limits set their own.
+      SUBGRAPH_TIMEOUT_MS: "60000",
+      ACCESS_LOG_WRITE_TIMEOUT_MS: "30000",
       ...extraEnv,
     },
     output: process.env.STACK_OUTPUT === "pretty" ? "pretty" : output,
