@@ -25,6 +25,14 @@ module.exports = {
       to: { path: "^subgraphs/" },
     },
     {
+      name: "the-front-end-is-a-client-of-the-gateway-only",
+      comment:
+        "web/ talks to the gateway over HTTP: it imports no service, agency or shared package (its operations' types are generated from the supergraph by codegen.ts, at build time).",
+      severity: "error",
+      from: { path: "^web/src/" },
+      to: { path: "^(gateway|subgraphs|packages|schema|test)/" },
+    },
+    {
       name: "shared-packages-import-no-service",
       comment: "Shared packages serve the services; they never depend on one.",
       severity: "error",

@@ -26,8 +26,10 @@ export interface ServiceSpec {
 export const SUBGRAPH_NAMES = ["social-care", "police", "health", "probation"] as const;
 
 export interface StackOptions {
-  /** Ports for the gateway and subgraphs; 0 picks free ones (tests). */
-  ports?: Partial<Record<"gateway" | (typeof SUBGRAPH_NAMES)[number], number>>;
+  /** Ports for the gateway, subgraphs and front end; 0 picks free ones (tests). */
+  ports?: Partial<Record<"gateway" | "web" | (typeof SUBGRAPH_NAMES)[number], number>>;
+  /** Also start the front end (web/) against the gateway: `npm start` does, and its browser tests. */
+  web?: boolean;
   /** Extra environment for every service (DATA_DIR, SEED_SUBJECTS, DATABASE_URL, …). */
   env?: Record<string, string>;
   /** Extra environment for one service. */
@@ -56,6 +58,8 @@ export interface ExtraGateway {
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** The front end's address, when it was started (`web: true`). */
+  webUrl?: string;
   urls: Record<string, string>;
   services: ServiceSpec[];
   stopService(name: string): Promise<void>;
@@ -72,6 +76,7 @@ export interface RunningStack {
 }
 
 const DEFAULT_PORTS = {
+  web: 3000,
   gateway: 4000,
   "social-care": 4001,
   police: 4002,
@@ -171,6 +176,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const captured: string[] = [];
   const ports: Record<string, number> = {};
   for (const [name, fallback] of Object.entries(DEFAULT_PORTS)) {
+    if (name === "web" && !options.web) continue;
     const requested = options.ports?.[name as keyof typeof DEFAULT_PORTS] ?? fallback;
     ports[name] = requested === 0 ? await freePort() : requested;
     if (requested !== 0) await assertPortFree(name, ports[name] as number);
@@ -188,9 +194,18 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     port: ports.gateway as number,
     entry: fromDist ? "dist/server.js" : "src/server.ts",
   };
+  const web: ServiceSpec | undefined = options.web
+    ? {
+        name: "web",
+        folder: "web",
+        port: ports.web as number,
+        entry: fromDist ? "dist/server.js" : "src/server.ts",
+      }
+    : undefined;
   const urls: Record<string, string> = {};
   for (const spec of [...subgraphs, gateway])
     urls[spec.name] = `http://127.0.0.1:${spec.port}/graphql`;
+  if (web) urls.web = `http://127.0.0.1:${web.port}/`;
   const subgraphUrlEnv = Object.fromEntries(
     subgraphs.map((spec) => [
       `${spec.name.toUpperCase().replace(/-/g, "_")}_URL`,
@@ -211,6 +226,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...process.env,
       ...options.env,
       ...(spec.folder === gateway.folder ? subgraphUrlEnv : {}),
+      ...(spec.folder === "web" ? { GATEWAY_URL: urls.gateway as string } : {}),
       ...options.serviceEnv?.[spec.name],
       ...extraEnv.get(spec.name),
       PORT: String(spec.port),
@@ -253,14 +269,16 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     await Promise.all(subgraphs.map(launch));
     await launch(gateway);
+    if (web) await launch(web);
   } catch (error) {
     await stop();
     throw error;
   }
 
-  const specs = [...subgraphs, gateway];
+  const specs = [...subgraphs, gateway, ...(web ? [web] : [])];
   return {
     gatewayUrl: urls.gateway as string,
+    ...(web ? { webUrl: urls.web } : {}),
     urls,
     services: specs,
     stop,
