@@ -5,19 +5,22 @@ import { startStack } from "./stack.js";
 // databases (PGlite) live in .data/ and are created and seeded on first run; set DATABASE_URL to
 // use PostgreSQL. The services on their own default to production and refuse all of that.
 const started = Date.now();
-process.stdout.write("Starting MASH Graph: four agency subgraphs and the gateway…\n");
+process.stdout.write(
+  "Starting MASH Graph: four agency subgraphs, the gateway and the front end…\n",
+);
 
 try {
-  const stack = await startStack({ mode: "development" });
+  const stack = await startStack({ mode: "development", web: true });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     [
       "",
       `MASH Graph is running (started in ${seconds} s).`,
+      `  Front end:          ${stack.webUrl} (sign in as a persona)`,
       `  Playground:         ${stack.gatewayUrl.replace(/graphql$/, "")}`,
       `  Gateway (GraphQL):  ${stack.gatewayUrl}`,
       ...stack.services
-        .filter((service) => service.name !== "gateway")
+        .filter((service) => service.name !== "gateway" && service.name !== "web")
         .map((service) => `  ${service.name.padEnd(18)}  ${stack.urls[service.name]}`),
       `  Data:               ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite in .data/"}`,
       "Press Ctrl-C to stop.",

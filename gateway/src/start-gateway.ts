@@ -6,6 +6,7 @@ import { ErrorCode } from "@mash/platform/graphql/errors";
 import { startGraphQLService } from "@mash/platform/http/graphql-service";
 import { createLogger, type Logger } from "@mash/platform/observability/logger";
 import { createMetrics } from "@mash/platform/observability/metrics";
+import { startTracing } from "@mash/platform/observability/tracing";
 import {
   loadSharedStoreConfig,
   openSharedStore,
@@ -95,6 +96,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   );
   // The audit subgraph is served by this very process: reach it where this gateway listens.
   subgraphUrls[AUDIT_SUBGRAPH] ??= `http://${config.host}:${config.port}${AUDIT_PATH}`;
+  const tracing = startTracing("gateway", env);
   const logger = createLogger("gateway", config.logLevel);
   const metrics = createMetrics("gateway");
   const accessLog = config.accessLog
@@ -109,9 +111,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     : undefined;
   const authenticator = createAuthenticator(authConfig);
 
-  const purposeHost = supergraph.subgraphs.find(
-    (subgraph) => subgraph.name === authorization.purposeSubgraph,
-  );
+  const purposeHostName = authorization.purposeSubgraph ?? supergraph.purposeHost;
+  const purposeHost = supergraph.subgraphs.find((subgraph) => subgraph.name === purposeHostName);
   const purposes: PurposeVerifier | undefined = purposeHost
     ? createPurposeVerifier({
         url: subgraphUrls[purposeHost.name] ?? purposeHost.url,
@@ -257,6 +258,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       await service.close();
       await accessLog?.close();
       await store.close();
+      await tracing.shutdown();
     },
   };
 }

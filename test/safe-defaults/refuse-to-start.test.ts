@@ -13,7 +13,11 @@ const run = promisify(execFile);
  * returns how it ended. It must not get as far as listening: a misconfigured service that started
  * anyway would hold the port, so a short timeout also fails the test.
  */
-async function startBare(folder: string, env: Record<string, string> = {}) {
+async function startBare(
+  folder: string,
+  env: Record<string, string> = {},
+  entry = "src/server.ts",
+) {
   // A free port, so that a service which wrongly starts cannot collide with anything.
   const port = await new Promise<number>((resolve) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
@@ -22,7 +26,7 @@ async function startBare(folder: string, env: Record<string, string> = {}) {
     });
   });
   try {
-    await run(process.execPath, ["--conditions=development", "--import", "tsx", "src/server.ts"], {
+    await run(process.execPath, ["--conditions=development", "--import", "tsx", entry], {
       cwd: `${ROOT}/${folder}`,
       env: { PATH: process.env.PATH ?? "", PORT: String(port), ...env },
       timeout: 60_000,
@@ -74,11 +78,12 @@ describe("development conveniences in production", () => {
     expect(gateway.stderr).toContain('ACCESS_LOG: "disabled" is only allowed');
     expect(gateway.stderr).toContain('PLAYGROUND: "enabled" is only allowed');
 
-    const police = await startBare("subgraphs/police", {
-      NODE_ENV: "production",
-      SEED_ON_START: "true",
-      SUBGRAPH_AUTHORIZATION: "off",
-    });
+    // The development server (what `npm start` runs) is the only one that seeds.
+    const police = await startBare(
+      "subgraphs/police",
+      { NODE_ENV: "production", SEED_ON_START: "true", SUBGRAPH_AUTHORIZATION: "off" },
+      "dev/server.ts",
+    );
     expect(police.code).toBe(1);
     expect(police.stderr).toContain('SEED_ON_START: "true" is only allowed');
     expect(police.stderr).toContain(

@@ -60,12 +60,13 @@ describe("two replicas of a subgraph", () => {
 
   async function police(sharedState: Record<string, string>) {
     const replica = await startSubgraph(policeSubgraph, {
-      NODE_ENV: "test",
-      PORT: String(await freePort()),
-      DATA_DIR: "memory",
-      SEED_ON_START: "false",
-      LOG_LEVEL: "silent",
-      ...sharedState,
+      env: {
+        NODE_ENV: "test",
+        PORT: String(await freePort()),
+        DATA_DIR: "memory",
+        LOG_LEVEL: "silent",
+        ...sharedState,
+      },
     });
     replicas.push(replica);
     return replica;

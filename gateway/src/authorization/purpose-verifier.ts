@@ -12,8 +12,11 @@ import { GraphQLError } from "graphql";
 
 export const PURPOSE_HEADER = "x-mash-purpose";
 
+/** The field that verifies a purpose; the subgraph resolving it in the supergraph is asked. */
+export const MASH_AUTHORITY_FIELD = "mashAuthority";
+
 const MASH_AUTHORITY = `query MashAuthority($enquiryId: ID!) {
-  mashAuthority(enquiryId: $enquiryId) { enquiryId subjectIds breakGlassGrants { id subjectId expiresAt } }
+  ${MASH_AUTHORITY_FIELD}(enquiryId: $enquiryId) { enquiryId subjectIds breakGlassGrants { id subjectId expiresAt } }
 }`;
 
 export interface VerifiedAuthority {
@@ -44,7 +47,8 @@ interface MashAuthorityResponse {
 }
 
 /**
- * Verifies `x-mash-purpose` with the subgraph that hosts MASH enquiries (social care), signed as
+ * Verifies `x-mash-purpose` with the subgraph that hosts MASH enquiries (the one resolving
+ * `Query.mashAuthority` in the supergraph: social care), signed as
  * the caller like any other subgraph request. Answers are cached briefly per caller and enquiry:
  * a purpose is checked on every request that declares one, and a round trip each time would double
  * the cost of the simplest query. The cache lives in the shared store, so every gateway replica

@@ -2,9 +2,13 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { GatewaySigner } from "@mash/platform/auth/gateway-token";
 import { CLIENT_SAFE_CODES } from "@mash/platform/graphql/errors";
+import type { ServiceMetrics } from "@mash/platform/observability/metrics";
+import { injectTraceContext, inSpan } from "@mash/platform/observability/tracing";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
+import { SpanKind } from "@opentelemetry/api";
 import { type DocumentNode, GraphQLError, parse } from "graphql";
 import type { GatewayContext } from "../context.js";
+import type { AgencyCheckField } from "../supergraph/agency-check-fields.js";
 import { unavailableAgencyResponse, unavailableReason } from "./unavailable-agencies.js";
 
 /** The subgraph operation's document, or undefined when there is none to read. */
@@ -22,16 +26,27 @@ const NOBODY: RequestAuthority = { principal: null, purpose: null, breakGlass: [
 /**
  * How the gateway calls one subgraph. Each fetch carries a token the gateway signs for that
  * subgraph alone, binding the caller (principal, verified purpose, break-glass) to this exact
- * document and these variables: the subgraph trusts nothing else. The request id travels along so
- * one practitioner request can be followed across services, and a per-subgraph timeout stops a
+ * document and these variables: the subgraph trusts nothing else. The request id and the trace
+ * context (W3C `traceparent`) travel along so one practitioner request can be followed across
+ * services; each fetch is a span and is timed per subgraph; and a per-subgraph timeout stops a
  * slow agency from holding the whole answer.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #name: string;
   readonly #signer: GatewaySigner;
   readonly #timeoutMs: number;
+  readonly #metrics: Pick<ServiceMetrics, "subgraphFetches"> | undefined;
+  readonly #agencyChecks: readonly AgencyCheckField[];
 
-  constructor(options: { name: string; url: string; timeoutMs: number; signer: GatewaySigner }) {
+  constructor(options: {
+    name: string;
+    url: string;
+    timeoutMs: number;
+    signer: GatewaySigner;
+    metrics?: Pick<ServiceMetrics, "subgraphFetches">;
+    /** The fields through which this subgraph reports agency checks (`@agencyCheck`). */
+    agencyChecks?: readonly AgencyCheckField[];
+  }) {
     super({
       url: options.url,
       // Native fetch with an AbortSignal: @apollo/gateway has no timeout option of its own.
@@ -41,15 +56,44 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.#name = options.name;
     this.#signer = options.signer;
     this.#timeoutMs = options.timeoutMs;
+    this.#metrics = options.metrics;
+    this.#agencyChecks = options.agencyChecks ?? [];
   }
 
   /**
    * A subgraph that is down, times out or fails with a 5xx does not sink the whole answer: the
    * fetch resolves to an error naming the service (never its URL) and, for entity fetches, the
-   * agency's check marked AGENCY_UNAVAILABLE. A 4xx is the subgraph's own answer and stands.
+   * agency checks it reports marked AGENCY_UNAVAILABLE. A 4xx is the subgraph's own answer and
+   * stands.
    */
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const started = process.hrtime.bigint();
+    // ok, error (the subgraph answered with errors), unavailable (answered in its place), failed.
+    let outcome = "failed";
+    try {
+      return await inSpan(
+        `subgraph ${this.#name}`,
+        { kind: SpanKind.CLIENT, attributes: { "mash.subgraph": this.#name } },
+        async (span) => {
+          const answer = await this.#answer(options, (reason) => {
+            outcome = "unavailable";
+            span.setAttribute("mash.unavailable_reason", reason);
+          });
+          if (outcome !== "unavailable") outcome = answer.errors?.length ? "error" : "ok";
+          return answer;
+        },
+      );
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.#metrics?.subgraphFetches.observe({ subgraph: this.#name, outcome }, seconds);
+    }
+  }
+
+  async #answer(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    onUnavailable: (reason: string) => void,
   ): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
@@ -64,10 +108,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         { requestId: options.context.requestId, service: this.#name, reason },
         "agency service unavailable",
       );
+      onUnavailable(reason);
       return unavailableAgencyResponse({
         serviceName: this.#name,
         reason,
         timeoutMs: this.#timeoutMs,
+        agencyChecks: this.#agencyChecks,
         // The planner exposes its document only when configured to; the query text always comes.
         document: options.document ?? parseQuietly(options.request.query),
         variables: options.request.variables,
@@ -121,6 +167,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers) return;
     if (context?.requestId) headers.set("x-request-id", context.requestId);
+    injectTraceContext(headers);
     const token = await this.#signer.sign({
       audience: this.#name,
       authority: context?.authority ?? NOBODY,

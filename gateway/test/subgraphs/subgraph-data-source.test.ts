@@ -37,6 +37,8 @@ function source(url: string, timeoutMs = 30_000) {
     url,
     timeoutMs,
     signer: { sign: async () => "signed" },
+    // As the supergraph declares it: health reports its check through Enquiry.healthCheck.
+    agencyChecks: [{ typeName: "Enquiry", fieldName: "healthCheck", agency: "HEALTH" }],
   });
 }
 

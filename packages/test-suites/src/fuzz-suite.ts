@@ -4,6 +4,7 @@ import type {
   BaseRequestContext,
   SubgraphDefinition,
 } from "@mash/platform/subgraph/define-subgraph";
+import type { SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
 import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,8 @@ export interface FuzzSuiteOptions<
   TContext extends BaseRequestContext,
 > {
   subgraph: SubgraphDefinition<TTables, TContext>;
+  /** The agency's development seeder (`dev/seed.ts`): the data the requests run against. */
+  seeder: SubgraphSeeder<TTables>;
   /** Generated requests; the issue asks for at least 10,000 per service. */
   cases?: number;
   seed?: number;
@@ -65,7 +68,10 @@ export function describeFuzzSuite<
         callerWithRoles(["mash-social-worker"], "social-care"),
         allSeeingAuthority(ids, agency),
       ];
-      harness = await startSubgraphHarness(options.subgraph, database, WORLD);
+      harness = await startSubgraphHarness(options.subgraph, database, {
+        ...WORLD,
+        seeder: options.seeder,
+      });
     });
 
     afterAll(async () => {

@@ -20,7 +20,6 @@ export interface SubgraphConfig {
   nodeEnv: RuntimeMode;
   logLevel: string;
   database: DatabaseTarget;
-  seed: { onStart: boolean; seed: number; subjects: number };
   /** Whether the subgraph enforces its SDL's requirements; only tests may switch it off. */
   enforceAuthorization: boolean;
   /** How big one operation may be (`OPERATION_MAX_*`). */
@@ -44,33 +43,19 @@ export function loadSubgraphConfig(
     LOG_LEVEL: envSchemas.logLevel(),
     DATABASE_URL: envSchemas.postgresUrl(),
     DATA_DIR: z.string().min(1).optional(),
-    SEED_ON_START: envSchemas.optionalBoolean(),
-    SEED: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .default(20261123),
-    SEED_SUBJECTS: z.coerce.number().int().min(1).max(1_000_000).default(3000),
     SUBGRAPH_AUTHORIZATION: z.enum(["enforce", "off"]).default("enforce"),
   });
   // The per-agency variable's name is computed, which zod cannot infer; its value is read below.
   const schema = base.extend({ [agencyUrlName]: envSchemas.postgresUrl() });
   const parsed = parseEnv(identity.agency, schema, env) as z.infer<typeof base> &
     Record<string, unknown>;
-  // Synthetic people belong in development and test databases only: seeding is their default
-  // there, and refused in production, where an empty database stays empty.
-  const seedOnStart = parsed.SEED_ON_START ?? parsed.NODE_ENV !== "production";
   // Switching enforcement off exists for benchmarks and data tests that read many subjects at once;
   // it is refused anywhere but NODE_ENV=test, so no deployment can run an open subgraph.
-  refuseOutsideDevelopment(identity.agency, parsed.NODE_ENV, [
-    ...(parsed.SUBGRAPH_AUTHORIZATION === "off"
-      ? [{ variable: "SUBGRAPH_AUTHORIZATION", value: "off", allowedIn: ["test"] as const }]
-      : []),
-    ...(seedOnStart
-      ? [{ variable: "SEED_ON_START", value: "true", allowedIn: ["development", "test"] as const }]
-      : []),
-  ]);
+  if (parsed.SUBGRAPH_AUTHORIZATION === "off") {
+    refuseOutsideDevelopment(identity.agency, parsed.NODE_ENV, [
+      { variable: "SUBGRAPH_AUTHORIZATION", value: "off", allowedIn: ["test"] },
+    ]);
+  }
   return {
     agency: identity.agency,
     enforceAuthorization: parsed.SUBGRAPH_AUTHORIZATION === "enforce",
@@ -84,7 +69,6 @@ export function loadSubgraphConfig(
       dataDir: parsed.DATA_DIR,
       timeouts: loadDatabaseTimeouts(identity.agency, env),
     }),
-    seed: { onStart: seedOnStart, seed: parsed.SEED, subjects: parsed.SEED_SUBJECTS },
     operationLimits: loadOperationLimits(identity.agency, SUBGRAPH_OPERATION_LIMITS, env),
   };
 }

@@ -26,9 +26,11 @@ import {
 import { type RunningService, startGraphQLService } from "../http/graphql-service.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type ServiceMetrics } from "../observability/metrics.js";
+import { startTracing } from "../observability/tracing.js";
 import { loadSharedStoreConfig, openSharedStore } from "../shared-state/open-shared-store.js";
 import type { BaseRequestContext, SubgraphDefinition } from "./define-subgraph.js";
 import { graphQLRequestOf } from "./graphql-request-of.js";
+import { loadSeedConfig, type SeedRequest, type SubgraphSeeder, seedWhenEmpty } from "./seeding.js";
 import { buildAgencySchema, readSubgraphTypeDefs } from "./subgraph-schema.js";
 
 export interface PreparedSubgraph<
@@ -46,8 +48,9 @@ export interface PreparedSubgraph<
 }
 
 /**
- * Opens the agency's database, applies its migrations, seeds it when empty (if asked), and builds
- * its Apollo server. Used by `server.ts` and by tests (with an in-memory PGlite).
+ * Opens the agency's database, applies its migrations, seeds it when empty (if asked: development
+ * and tests), and builds its Apollo server. Migrating and seeding hold the database's deployment
+ * lock, so replicas starting together do each once. Used by `startSubgraph` and by tests.
  */
 export async function prepareSubgraph<
   TTables extends Record<string, unknown>,
@@ -57,7 +60,7 @@ export async function prepareSubgraph<
   options: {
     target: DatabaseTarget;
     logger?: Logger;
-    seed?: { seed: number; subjects: number } | undefined;
+    seed?: SeedRequest<TTables> | undefined;
     /** Default true; false only under NODE_ENV=test (see SUBGRAPH_AUTHORIZATION). */
     enforceAuthorization?: boolean;
     /** Development adds introspection and "Did you mean" suggestions; default production. */
@@ -71,17 +74,15 @@ export async function prepareSubgraph<
   const database = await openDatabase({
     target: options.target,
     schema: definition.tables,
-    onStatement: () => metrics.sqlStatements.inc(),
+    metrics,
   });
-  await database.migrate(fileURLToPath(new URL("src/db/migrations", definition.packageRoot)));
-  if (options.seed && !(await definition.hasData(database.db))) {
-    const started = Date.now();
-    const counts = await definition.seed(database.db, options.seed);
-    logger.info(
-      { ...options.seed, rows: counts, ms: Date.now() - started },
-      "seeded synthetic data",
-    );
-  }
+  await database.exclusively(
+    async () => {
+      await database.migrate(fileURLToPath(new URL("src/db/migrations", definition.packageRoot)));
+      if (options.seed) await seedWhenEmpty(database.db, options.seed, logger);
+    },
+    () => logger.info("another process is migrating this database: waiting for it"),
+  );
 
   await definition.onStart?.({ db: database.db, logger });
 
@@ -121,19 +122,32 @@ export interface RunningSubgraph extends RunningService {
   logger: Logger;
 }
 
+export interface StartSubgraphOptions<TTables extends Record<string, unknown>> {
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Development only (`dev/server.ts`): fill an empty database with synthetic data, as
+   * `SEED_ON_START`, `SEED` and `SEED_SUBJECTS` say. A production build never passes one.
+   */
+  seeder?: SubgraphSeeder<TTables>;
+}
+
 /** The whole life of a subgraph process: config from the environment, then serve until closed. */
 export async function startSubgraph<
   TTables extends Record<string, unknown>,
   TContext extends BaseRequestContext,
 >(
   definition: SubgraphDefinition<TTables, TContext>,
-  env: NodeJS.ProcessEnv = process.env,
+  options: StartSubgraphOptions<TTables> = {},
 ): Promise<RunningSubgraph> {
-  const [config, publicJwks, storeConfig] = collectConfiguration(env, [
+  const env = options.env ?? process.env;
+  const [config, publicJwks, storeConfig, seedConfig] = collectConfiguration(env, [
     () => loadSubgraphConfig(definition, env),
     () => loadGatewayPublicKeys(env, definition.agency),
     () => loadSharedStoreConfig(definition.agency, env),
+    // Only the development entry point passes a seeder; seeding is refused in production.
+    () => (options.seeder ? loadSeedConfig(definition.agency, env) : undefined),
   ] as const);
+  const tracing = startTracing(definition.agency, env);
   const logger = createLogger(definition.agency, config.logLevel);
   // Spent gateway tokens are remembered where every replica of this subgraph sees them.
   const store = await openSharedStore(definition.agency, storeConfig);
@@ -141,7 +155,8 @@ export async function startSubgraph<
   const prepared = await prepareSubgraph(definition, {
     target: config.database,
     logger,
-    seed: config.seed.onStart ? config.seed : undefined,
+    seed:
+      options.seeder && seedConfig?.onStart ? { seeder: options.seeder, ...seedConfig } : undefined,
     enforceAuthorization: config.enforceAuthorization,
     mode: config.nodeEnv,
     limits: config.operationLimits,
@@ -181,6 +196,7 @@ export async function startSubgraph<
       await service.close();
       await prepared.database.close();
       await store.close();
+      await tracing.shutdown();
     },
   };
 }

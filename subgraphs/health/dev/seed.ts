@@ -1,12 +1,12 @@
 import { addressToRow } from "@mash/agency-kit/db/address-columns";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions } from "@mash/platform/subgraph/define-subgraph";
+import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 import { seedLinkRows } from "@mash/synthetic-world/seed-links";
 import type { CpisFlag, UnscheduledCareAttendance, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
-import * as tables from "./db/schema.js";
-import type { HealthDatabase } from "./loaders.js";
+import * as tables from "../src/db/schema.js";
+import type { HealthDatabase } from "../src/loaders.js";
 
 export async function hasData(db: HealthDatabase): Promise<boolean> {
   // A typed select rather than `db.execute`: over the driver-neutral `Database` type, execute's
@@ -148,3 +148,6 @@ export async function seed(
     camhs_involvement: await insertInChunks(tx, tables.camhsInvolvement, rows.camhs),
   }));
 }
+
+/** Development and tests only: the development server and test harnesses seed with it. */
+export const healthSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };

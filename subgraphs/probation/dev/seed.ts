@@ -1,12 +1,12 @@
 import { addressToRow } from "@mash/agency-kit/db/address-columns";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions } from "@mash/platform/subgraph/define-subgraph";
+import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 import { seedLinkRows } from "@mash/synthetic-world/seed-links";
 import type { LicenceCondition, ProbationCase, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
-import * as tables from "./db/schema.js";
-import type { ProbationDatabase } from "./loaders.js";
+import * as tables from "../src/db/schema.js";
+import type { ProbationDatabase } from "../src/loaders.js";
 
 export async function hasData(db: ProbationDatabase): Promise<boolean> {
   // A typed select rather than `db.execute`: over the runtime's driver-neutral `Database` type,
@@ -110,3 +110,6 @@ export async function seed(
     protected_person: await insertInChunks(tx, tables.protectedPerson, rows.protectedPeople),
   }));
 }
+
+/** Development and tests only: the development server and test harnesses seed with it. */
+export const probationSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };

@@ -1,15 +1,15 @@
 import { addressToRow } from "@mash/agency-kit/db/address-columns";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions } from "@mash/platform/subgraph/define-subgraph";
+import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 import { seedLinkRows } from "@mash/synthetic-world/seed-links";
 import type { AgencyPersonRecord, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
 import { parseCroNumber } from "@mash/uk-identifiers/cro-number";
 import { parsePncId } from "@mash/uk-identifiers/pnc-id";
 import type { IdentifierResult } from "@mash/uk-identifiers/result";
-import * as tables from "./db/schema.js";
-import type { PoliceDatabase } from "./loaders.js";
+import * as tables from "../src/db/schema.js";
+import type { PoliceDatabase } from "../src/loaders.js";
 
 // The query builder rather than `db.execute`: the driver-neutral `Database` type leaves the result
 // of a raw statement untyped.
@@ -140,3 +140,6 @@ export async function seed(
     intelligence_item: await insertInChunks(tx, tables.intelligenceItem, rows.intelligence),
   }));
 }
+
+/** Development and tests only: the development server and test harnesses seed with it. */
+export const policeSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };
