@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { composeServices } from "@apollo/composition";
-import { type GraphQLError, parse, Source } from "graphql";
+import type { GraphQLError } from "graphql";
+import { OWN_SDL_FILE, parseSubgraphSdl, readSubgraphSdl, type SdlFile } from "./subgraph-sdl.js";
 import type { SubgraphSource } from "./subgraphs.js";
 
 export interface CompositionProblem {
@@ -49,21 +49,28 @@ function describe(error: GraphQLError): CompositionProblem {
 export interface SubgraphDocument {
   name: string;
   url: string;
-  sdl: string;
+  /** The subgraph's SDL files: its own `schema.graphql`, then its generated shared types. */
+  files: SdlFile[];
 }
 
-/** Reads each subgraph's `schema.graphql`. */
+/** A subgraph whose whole SDL is one text (tests, tools composing SDL they were given). */
+export function subgraphFromSdl(name: string, url: string, sdl: string): SubgraphDocument {
+  return { name, url, files: [{ file: OWN_SDL_FILE, name, text: sdl }] };
+}
+
+/** Reads each subgraph's SDL files. */
 export function readSubgraphs(sources: readonly SubgraphSource[]): SubgraphDocument[] {
   return sources.map((source) => ({
     name: source.name,
     url: source.defaultUrl,
-    sdl: readFileSync(source.sdlPath, "utf8"),
+    files: readSubgraphSdl(source.folder, source.name),
   }));
 }
 
 /**
- * Composes subgraph SDLs into a supergraph with @apollo/composition. Each SDL is parsed under its
- * subgraph's name, so errors point at `police:42:3` rather than at an anonymous document.
+ * Composes subgraph SDLs into a supergraph with @apollo/composition. Each SDL file is parsed under
+ * its own name, so errors point at `police:42:3` (or `police/shared-types.graphql:7:1`) rather
+ * than at an anonymous document.
  */
 export function composeSupergraph(subgraphs: readonly SubgraphDocument[]): string {
   const parseProblems: CompositionProblem[] = [];
@@ -73,7 +80,7 @@ export function composeSupergraph(subgraphs: readonly SubgraphDocument[]): strin
         {
           name: subgraph.name,
           url: subgraph.url,
-          typeDefs: parse(new Source(subgraph.sdl, subgraph.name)),
+          typeDefs: parseSubgraphSdl(subgraph.files),
         },
       ];
     } catch (error) {

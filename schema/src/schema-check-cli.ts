@@ -5,13 +5,13 @@
  *
  *   --base <git ref>        compare with schema/supergraph.graphql as of that commit (default HEAD)
  *   --base-file <path>      compare with this supergraph file instead
- *   --subgraphs <dir>       read <dir>/<subgraph>/schema.graphql (default: subgraphs/)
+ *   --subgraphs <dir>       read <dir>/<subgraph>/schema.graphql and shared-types.graphql (default: subgraphs/)
  *   --acknowledgements <f>  the acknowledged breaking changes (default: schema/acknowledged-breaking-changes.json)
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { CompositionError, readSubgraphs } from "./compose.js";
 import { ACKNOWLEDGEMENTS_PATH, readAcknowledgements } from "./schema-check/acknowledgements.js";
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
   const sources = subgraphsDir
     ? SUBGRAPHS.map((source) => ({
         ...source,
-        sdlPath: new URL(`file://${join(subgraphsDir, source.name, "schema.graphql")}`),
+        folder: pathToFileURL(`${join(subgraphsDir, source.name)}/`),
       }))
     : SUBGRAPHS;
   const acknowledgements = readAcknowledgements(options.acknowledgements ?? ACKNOWLEDGEMENTS_PATH);

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CompositionError, composeSupergraph, readSubgraphs } from "../src/compose.js";
+import {
+  CompositionError,
+  composeSupergraph,
+  readSubgraphs,
+  subgraphFromSdl,
+} from "../src/compose.js";
+import { type SdlFile, SHARED_TYPES_FILE, sdlFileLabel } from "../src/subgraph-sdl.js";
 import { SUBGRAPHS, SUPERGRAPH_PATH } from "../src/subgraphs.js";
 
 describe("the composed supergraph", () => {
@@ -23,16 +29,16 @@ describe("composition errors", () => {
   it("name the subgraph, the coordinate and the place in the SDL", () => {
     const compose = () =>
       composeSupergraph([
-        {
-          name: "alpha",
-          url: "http://alpha",
-          sdl: `${federation}\ntype Query { thing: Thing }\ntype Thing @key(fields: "id") { id: ID! size: Int }`,
-        },
-        {
-          name: "beta",
-          url: "http://beta",
-          sdl: `${federation}\ntype Thing @key(fields: "id") {\n  id: ID!\n  size: String\n}`,
-        },
+        subgraphFromSdl(
+          "alpha",
+          "http://alpha",
+          `${federation}\ntype Query { thing: Thing }\ntype Thing @key(fields: "id") { id: ID! size: Int }`,
+        ),
+        subgraphFromSdl(
+          "beta",
+          "http://beta",
+          `${federation}\ntype Thing @key(fields: "id") {\n  id: ID!\n  size: String\n}`,
+        ),
       ]);
     expect(compose).toThrow(CompositionError);
     try {
@@ -48,10 +54,31 @@ describe("composition errors", () => {
 
   it("report SDL syntax errors with the subgraph's name", () => {
     try {
-      composeSupergraph([{ name: "gamma", url: "http://gamma", sdl: "type Query { broken" }]);
+      composeSupergraph([subgraphFromSdl("gamma", "http://gamma", "type Query { broken")]);
       expect.unreachable();
     } catch (error) {
       expect((error as CompositionError).problems[0]?.locations[0]).toMatch(/^gamma:1:/);
+    }
+  });
+
+  it("point into the generated shared types by that file's name", () => {
+    const shared: SdlFile = {
+      file: SHARED_TYPES_FILE,
+      name: sdlFileLabel("delta", SHARED_TYPES_FILE),
+      text: "# generated\n\nscalar Date\n\ntype Broken {",
+    };
+    const delta = subgraphFromSdl(
+      "delta",
+      "http://delta",
+      `${federation}\ntype Query { when: Date }`,
+    );
+    try {
+      composeSupergraph([{ ...delta, files: [...delta.files, shared] }]);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as CompositionError).problems[0]?.locations[0]).toMatch(
+        /^delta\/shared-types\.graphql:5:/,
+      );
     }
   });
 });

@@ -4,7 +4,7 @@ import { blockingCondition } from "@mash/agency-kit/matching/blocking-sql";
 import { rankCandidates } from "@mash/agency-kit/matching/match-people";
 import { matchSubjects } from "@mash/agency-kit/matching/match-subjects";
 import * as tables from "@mash/health/db/schema";
-import { healthMatchingStore } from "@mash/health/matching/health-matching-store";
+import { healthMatching } from "@mash/health/matching";
 import { healthRows } from "@mash/health/seed";
 import { type Database, openDatabase } from "@mash/platform/db/connect";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     rows.aliases.filter((alias) => kept.has(alias.patientId)),
   );
   await database.db.execute("analyze");
-  const store = healthMatchingStore(database.db);
+  const store = healthMatching.store(database.db);
   if (process.env.BENCH_EXPLAIN) await explainOneLookup(database.db, world);
   const subjectsToMatch = world.records.socialCare.slice(0, samples + 50);
   const lookups: number[] = [];

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { composeSupergraph } from "@mash/schema/compose";
+import { composeSupergraph, subgraphFromSdl } from "@mash/schema/compose";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadAuthConfig } from "../../src/auth/auth-config.js";
 import { createAuthenticator } from "../../src/auth/authenticate.js";
@@ -96,16 +96,16 @@ describe("the playground and development tokens at the gateway", () => {
   it("serves any supergraph with authorization off, its descriptions as composed", async () => {
     const federation = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])`;
     const supergraph = composeSupergraph([
-      {
-        name: "library",
-        url: "http://127.0.0.1:9/graphql",
-        sdl: `${federation}\ntype Query { "Every book." books: [Book!]! }\ntype Book @key(fields: "id") { id: ID! "Its title." title: String }`,
-      },
-      {
-        name: "reviews",
-        url: "http://127.0.0.1:9/graphql",
-        sdl: `${federation}\ntype Book @key(fields: "id") { id: ID! "Stars, 1 to 5." stars: Int }`,
-      },
+      subgraphFromSdl(
+        "library",
+        "http://127.0.0.1:9/graphql",
+        `${federation}\ntype Query { "Every book." books: [Book!]! }\ntype Book @key(fields: "id") { id: ID! "Its title." title: String }`,
+      ),
+      subgraphFromSdl(
+        "reviews",
+        "http://127.0.0.1:9/graphql",
+        `${federation}\ntype Book @key(fields: "id") { id: ID! "Stars, 1 to 5." stars: Int }`,
+      ),
     ]);
     const path = join(mkdtempSync(join(tmpdir(), "mash-supergraph-")), "supergraph.graphql");
     writeFileSync(path, supergraph);

@@ -2,7 +2,7 @@ import type { Database } from "@mash/platform/db/connect";
 import { rowByColumn, rowsByColumn } from "@mash/platform/db/row-loaders";
 import { asc, desc } from "drizzle-orm";
 import * as tables from "./db/schema.js";
-import { healthMatchesLoader } from "./matching/health-matches.js";
+import { healthMatching } from "./matching.js";
 
 export type HealthDatabase = Database<typeof tables>;
 
@@ -14,7 +14,7 @@ export type HealthDatabase = Database<typeof tables>;
  */
 export function createLoaders(db: HealthDatabase, now: () => Date = () => new Date()) {
   return {
-    matchesBySubject: healthMatchesLoader(db, now),
+    matchesBySubject: healthMatching.matchesLoader(db, now),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),
     ]),

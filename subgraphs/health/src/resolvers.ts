@@ -14,7 +14,6 @@ import {
   loadLinkedSection,
 } from "@mash/agency-kit/graphql/linked-records";
 import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
-import { decideMatch } from "@mash/agency-kit/matching/decide-match";
 import { subjectReference } from "@mash/platform/graphql/ids";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import type { HealthContext } from "./context.js";
@@ -23,6 +22,7 @@ import { emergencyAttendanceDates } from "./early-warning-dates.js";
 import { historyLists, loadHistory } from "./health-history.js";
 import { summarise } from "./health-summary.js";
 import { healthImport } from "./import/health-import.js";
+import { healthMatching } from "./matching.js";
 import type { SectionParent } from "./resolver-parents.js";
 
 /** A detail list of the section: the rows of every linked record, newest first. */
@@ -53,7 +53,7 @@ export const resolvers: Resolvers = {
     recordHealthDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     decideHealthMatch: (_root, { input }, ctx) =>
-      decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
+      healthMatching.decide(ctx.db, ctx.auth, input, ctx.now),
   },
 
   HealthMatchCandidate: {

@@ -1,6 +1,6 @@
 import { describeRecordMatching } from "@mash/test-suites/matching-suite";
 import * as tables from "../src/db/schema.js";
-import { matchPeopleAfterImport } from "../src/matching/after-import.js";
+import { healthMatching } from "../src/matching.js";
 import { healthSubgraph } from "../src/subgraph.js";
 
 describeRecordMatching({
@@ -11,5 +11,5 @@ describeRecordMatching({
   matchesField: "healthMatches",
   decideMutation: "decideHealthMatch",
   confirmReason: "Same person: checked the record",
-  matchPeopleAfterImport,
+  matchPeopleAfterImport: healthMatching.matchAfterImport,
 });

@@ -3,7 +3,7 @@ import { rowByColumn, rowsByColumn } from "@mash/platform/db/row-loaders";
 import { manyByKey } from "@mash/platform/graphql/batch-loaders";
 import { desc, eq, inArray } from "drizzle-orm";
 import * as tables from "./db/schema.js";
-import { policeMatchesLoader } from "./matching/police-matches.js";
+import { policeMatching } from "./matching.js";
 
 export type PoliceDatabase = Database<typeof tables>;
 
@@ -49,7 +49,7 @@ function incidentsByNominal(db: PoliceDatabase) {
  */
 export function createLoaders(db: PoliceDatabase, now: () => Date = () => new Date()) {
   return {
-    matchesBySubject: policeMatchesLoader(db, now),
+    matchesBySubject: policeMatching.matchesLoader(db, now),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),
     ]),

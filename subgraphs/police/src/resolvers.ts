@@ -10,12 +10,12 @@ import {
 } from "@mash/agency-kit/disclosure/record-disclosure";
 import { loadLinkedSection } from "@mash/agency-kit/graphql/linked-records";
 import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
-import { decideMatch } from "@mash/agency-kit/matching/decide-match";
 import { subjectReference } from "@mash/platform/graphql/ids";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import * as tables from "./db/schema.js";
 import { domesticAbuseChildPresentDates } from "./early-warning-dates.js";
 import { policeImport } from "./import/police-import.js";
+import { policeMatching } from "./matching.js";
 import {
   loadHistory,
   loadIncidents,
@@ -50,7 +50,7 @@ export const resolvers: Resolvers = {
     recordPoliceDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     decidePoliceMatch: (_root, { input }, ctx) =>
-      decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
+      policeMatching.decide(ctx.db, ctx.auth, input, ctx.now),
   },
 
   Subject: {

@@ -1,6 +1,6 @@
 import { describeRecordMatching } from "@mash/test-suites/matching-suite";
 import * as tables from "../src/db/schema.js";
-import { matchPeopleAfterImport } from "../src/matching/after-import.js";
+import { policeMatching } from "../src/matching.js";
 import { policeSubgraph } from "../src/subgraph.js";
 
 describeRecordMatching({
@@ -11,5 +11,5 @@ describeRecordMatching({
   matchesField: "policeMatches",
   decideMutation: "decidePoliceMatch",
   confirmReason: "Same person: PNC photo",
-  matchPeopleAfterImport,
+  matchPeopleAfterImport: policeMatching.matchAfterImport,
 });

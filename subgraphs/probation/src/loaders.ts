@@ -2,7 +2,7 @@ import type { Database } from "@mash/platform/db/connect";
 import { rowByColumn, rowsByColumn } from "@mash/platform/db/row-loaders";
 import { asc, desc } from "drizzle-orm";
 import * as tables from "./db/schema.js";
-import { probationMatchesLoader } from "./matching/probation-matches.js";
+import { probationMatching } from "./matching.js";
 
 export type ProbationDatabase = Database<typeof tables>;
 
@@ -12,7 +12,7 @@ export type ProbationDatabase = Database<typeof tables>;
  */
 export function createLoaders(db: ProbationDatabase, now: () => Date = () => new Date()) {
   return {
-    matchesBySubject: probationMatchesLoader(db, now),
+    matchesBySubject: probationMatching.matchesLoader(db, now),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),
     ]),

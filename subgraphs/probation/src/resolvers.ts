@@ -15,13 +15,13 @@ import {
   loadLinkedSection,
 } from "@mash/agency-kit/graphql/linked-records";
 import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
-import { decideMatch } from "@mash/agency-kit/matching/decide-match";
 import { loadAllFor } from "@mash/platform/graphql/batch-loaders";
 import { subjectReference } from "@mash/platform/graphql/ids";
 import type { Resolvers } from "./__generated__/resolvers-types.js";
 import type { ProbationContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { probationImport } from "./import/probation-import.js";
+import { probationMatching } from "./matching.js";
 import {
   type CaseRow,
   type ConditionRow,
@@ -78,7 +78,7 @@ export const resolvers: Resolvers = {
     recordProbationDisclosure: (_root, { input }, ctx) =>
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     decideProbationMatch: (_root, { input }, ctx) =>
-      decideMatch(ctx.db, tables.matchCandidate, ctx.auth, input, ctx.now),
+      probationMatching.decide(ctx.db, ctx.auth, input, ctx.now),
   },
 
   ProbationMatchCandidate: {

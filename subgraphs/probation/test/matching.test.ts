@@ -1,6 +1,6 @@
 import { describeRecordMatching } from "@mash/test-suites/matching-suite";
 import * as tables from "../src/db/schema.js";
-import { matchPeopleAfterImport } from "../src/matching/after-import.js";
+import { probationMatching } from "../src/matching.js";
 import { probationSubgraph } from "../src/subgraph.js";
 
 describeRecordMatching({
@@ -11,5 +11,5 @@ describeRecordMatching({
   matchesField: "probationMatches",
   decideMutation: "decideProbationMatch",
   confirmReason: "Same person: checked the record",
-  matchPeopleAfterImport,
+  matchPeopleAfterImport: probationMatching.matchAfterImport,
 });

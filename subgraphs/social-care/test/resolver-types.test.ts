@@ -76,7 +76,7 @@ describe("resolver types generated from the SDL", () => {
       filter: (source) => !source.includes("__generated__"),
     });
     // package.json for `"type": "module"`: the code is ESM, as in the package.
-    for (const file of ["package.json", "codegen.ts", "schema.graphql"]) {
+    for (const file of ["package.json", "codegen.ts", "schema.graphql", "shared-types.graphql"]) {
       await cp(join(packageRoot, file), join(copy, file));
     }
     // Dependencies as the package sees them (the workspace hoists them all to the root).

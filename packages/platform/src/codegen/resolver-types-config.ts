@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parse } from "graphql";
+import { parseSubgraphSdl, readSubgraphSdl } from "@mash/schema/subgraph-sdl";
+import type { DocumentNode } from "graphql";
 import { enumValueResolvers } from "../graphql/enum-values.js";
 
 // The GraphQL Code Generator configuration every agency's `codegen.ts` builds: resolver types from
@@ -18,8 +18,11 @@ export type EnumValuesMap = Record<string, Record<string, string | number>>;
  * The internal value of every enum value in the SDL: the runtime's rule (`NO_FURTHER_ACTION` is
  * `no_further_action`, see `enumValueResolvers`), then an agency's own exceptions over it.
  */
-export function internalEnumValues(sdl: string, exceptions: EnumValuesMap = {}): EnumValuesMap {
-  const values: EnumValuesMap = enumValueResolvers(parse(sdl));
+export function internalEnumValues(
+  sdl: DocumentNode,
+  exceptions: EnumValuesMap = {},
+): EnumValuesMap {
+  const values: EnumValuesMap = enumValueResolvers(sdl);
   for (const [enumName, exception] of Object.entries(exceptions)) {
     const rule = values[enumName];
     if (!rule) throw new Error(`codegen: enum ${enumName} is not in the SDL`);
@@ -34,7 +37,10 @@ export function internalEnumValues(sdl: string, exceptions: EnumValuesMap = {}):
 }
 
 export interface ResolverTypesOptions {
-  /** The package folder, holding `schema.graphql`: `new URL(".", import.meta.url)` in codegen.ts. */
+  /**
+   * The package folder, holding `schema.graphql` and its generated `shared-types.graphql`:
+   * `new URL(".", import.meta.url)` in codegen.ts.
+   */
   packageRoot: URL;
   /** The request context the resolvers receive: its type's name, exported by `src/context.ts`. */
   contextType: string;
@@ -56,7 +62,8 @@ export interface ResolverTypesOutput {
 
 /** The shape of `CodegenConfig` this builds (the agency's `codegen.ts` types it fully). */
 export interface ResolverTypesConfig {
-  schema: string;
+  /** Every file of the subgraph's SDL. */
+  schema: string[];
   overwrite: boolean;
   generates: Record<string, ResolverTypesOutput>;
 }
@@ -65,9 +72,10 @@ export interface ResolverTypesConfig {
 const RESOLVER_PARENTS = "../resolver-parents.js";
 
 export function resolverTypesConfig(options: ResolverTypesOptions): ResolverTypesConfig {
-  const schemaPath = fileURLToPath(new URL("schema.graphql", options.packageRoot));
+  // The subgraph's name only labels errors here.
+  const files = readSubgraphSdl(options.packageRoot, "subgraph");
   const outputPath = fileURLToPath(new URL(RESOLVER_TYPES_FILE, options.packageRoot));
-  const enumValues = internalEnumValues(readFileSync(schemaPath, "utf8"), options.enumExceptions);
+  const enumValues = internalEnumValues(parseSubgraphSdl(files), options.enumExceptions);
   const mappers: Record<string, string> = {
     // Each enum "mapped" to its own generated union: with object `enumValues`, typescript-resolvers
     // otherwise types a resolver returning the enum as `null` (graphql-code-generator#10204).
@@ -80,7 +88,7 @@ export function resolverTypesConfig(options: ResolverTypesOptions): ResolverType
     mappers[typeName] = `${RESOLVER_PARENTS}#${exportedType}`;
   }
   return {
-    schema: schemaPath,
+    schema: files.map(({ file }) => fileURLToPath(new URL(file, options.packageRoot))),
     overwrite: true,
     generates: {
       [outputPath]: {

@@ -58,7 +58,7 @@ export interface SubgraphDefinition<
   /** "social-care", "police", "health", "probation". */
   agency: string;
   defaultPort: number;
-  /** The package folder (holds schema.graphql and src/db/migrations). */
+  /** The package folder (holds its SDL files and src/db/migrations). */
   packageRoot: URL;
   tables: TTables;
   resolvers: SubgraphResolvers<TContext>;

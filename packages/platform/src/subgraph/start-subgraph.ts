@@ -69,7 +69,7 @@ export async function prepareSubgraph<
 
   await definition.onStart?.({ db: database.db, logger });
 
-  const typeDefs = readSubgraphTypeDefs(definition.packageRoot);
+  const typeDefs = readSubgraphTypeDefs(definition.packageRoot, definition.agency);
   // The subgraph enforces its own SDL's requirements too: the gateway is not its only defence.
   const built = buildAgencySchema(typeDefs, definition.resolvers);
   const schema =

@@ -1,14 +1,14 @@
-import { readFileSync } from "node:fs";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
-import { type DocumentNode, type GraphQLSchema, parse } from "graphql";
+import { parseSubgraphSdl, readSubgraphSdl } from "@mash/schema/subgraph-sdl";
+import type { DocumentNode, GraphQLSchema } from "graphql";
 import { enumValueResolvers } from "../graphql/enum-values.js";
 import { scalarResolvers } from "../graphql/scalars.js";
 import type { SubgraphResolvers } from "./define-subgraph.js";
 
-/** The subgraph's SDL, read from `schema.graphql` beside its code. */
-export function readSubgraphTypeDefs(packageRoot: URL): DocumentNode {
-  return parse(readFileSync(new URL("schema.graphql", packageRoot), "utf8"));
+/** The subgraph's SDL, from the files beside its code: `schema.graphql` and its shared types. */
+export function readSubgraphTypeDefs(packageRoot: URL, subgraph: string): DocumentNode {
+  return parseSubgraphSdl(readSubgraphSdl(packageRoot, subgraph));
 }
 
 /** SDL + the agency's resolvers + the shared scalar and enum behaviour. */

@@ -1,7 +1,7 @@
 import type { AgencyImport } from "@mash/agency-kit/import/agency-import";
 import * as tables from "../db/schema.js";
 import type { HealthDatabase } from "../loaders.js";
-import { matchPeopleAfterImport } from "../matching/after-import.js";
+import { healthMatching } from "../matching.js";
 import { healthRecordTypes } from "./record-types.js";
 
 /** Health's import and export: its record types, its history table and its matching. */
@@ -9,5 +9,6 @@ export const healthImport: AgencyImport<typeof tables> = {
   agency: "health",
   recordTypes: healthRecordTypes,
   historyTable: tables.importHistory,
-  afterImport: (db: HealthDatabase) => (patientIds) => matchPeopleAfterImport(db, patientIds),
+  afterImport: (db: HealthDatabase) => (patientIds) =>
+    healthMatching.matchAfterImport(db, patientIds),
 };

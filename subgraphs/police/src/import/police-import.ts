@@ -1,7 +1,7 @@
 import type { AgencyImport } from "@mash/agency-kit/import/agency-import";
 import * as tables from "../db/schema.js";
 import type { PoliceDatabase } from "../loaders.js";
-import { matchPeopleAfterImport } from "../matching/after-import.js";
+import { policeMatching } from "../matching.js";
 import { policeRecordTypes } from "./record-types.js";
 
 /** The police's import and export: its record types, its history table and its matching. */
@@ -9,5 +9,6 @@ export const policeImport: AgencyImport<typeof tables> = {
   agency: "police",
   recordTypes: policeRecordTypes,
   historyTable: tables.importHistory,
-  afterImport: (db: PoliceDatabase) => (nominalIds) => matchPeopleAfterImport(db, nominalIds),
+  afterImport: (db: PoliceDatabase) => (nominalIds) =>
+    policeMatching.matchAfterImport(db, nominalIds),
 };

@@ -1,7 +1,7 @@
 import type { AgencyImport } from "@mash/agency-kit/import/agency-import";
 import * as tables from "../db/schema.js";
 import type { ProbationDatabase } from "../loaders.js";
-import { matchPeopleAfterImport } from "../matching/after-import.js";
+import { probationMatching } from "../matching.js";
 import { probationRecordTypes } from "./record-types.js";
 
 /** Probation's import and export: its record types, its history table and its matching. */
@@ -9,5 +9,5 @@ export const probationImport: AgencyImport<typeof tables> = {
   agency: "probation",
   recordTypes: probationRecordTypes,
   historyTable: tables.importHistory,
-  afterImport: (db: ProbationDatabase) => (crns) => matchPeopleAfterImport(db, crns),
+  afterImport: (db: ProbationDatabase) => (crns) => probationMatching.matchAfterImport(db, crns),
 };
