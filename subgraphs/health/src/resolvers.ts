@@ -47,6 +47,11 @@ export const resolvers: Resolvers = {
 
   AgencyCheck: agencyCheckResolvers,
 
+  Query: {
+    healthReviewQueue: (_root, { first, offset }, ctx) =>
+      healthMatching.reviewQueue(ctx.db, first, offset),
+  },
+
   Mutation: {
     importHealthRecords: (_root, { records }, ctx) =>
       importFromMutation(ctx.db, healthImport, records),
@@ -54,9 +59,12 @@ export const resolvers: Resolvers = {
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     decideHealthMatch: (_root, { input }, ctx) =>
       healthMatching.decide(ctx.db, ctx.auth, input, ctx.now),
+    revokeHealthLink: (_root, { input }, ctx) =>
+      healthMatching.revoke(ctx.db, ctx.auth, input, ctx.now),
   },
 
   HealthMatchCandidate: {
+    history: (pair, _args, ctx) => ctx.loaders.linkHistory.load(pair),
     patientId: (row) => row.recordId,
   },
 

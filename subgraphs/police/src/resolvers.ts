@@ -44,6 +44,11 @@ export const resolvers: Resolvers = {
 
   AgencyCheck: agencyCheckResolvers,
 
+  Query: {
+    policeReviewQueue: (_root, { first, offset }, ctx) =>
+      policeMatching.reviewQueue(ctx.db, first, offset),
+  },
+
   Mutation: {
     importPoliceRecords: (_root, { records }, ctx) =>
       importFromMutation(ctx.db, policeImport, records),
@@ -51,6 +56,8 @@ export const resolvers: Resolvers = {
       recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
     decidePoliceMatch: (_root, { input }, ctx) =>
       policeMatching.decide(ctx.db, ctx.auth, input, ctx.now),
+    revokePoliceLink: (_root, { input }, ctx) =>
+      policeMatching.revoke(ctx.db, ctx.auth, input, ctx.now),
   },
 
   Subject: {
@@ -87,6 +94,7 @@ export const resolvers: Resolvers = {
   },
 
   PoliceMatchCandidate: {
+    history: (pair, _args, ctx) => ctx.loaders.linkHistory.load(pair),
     nominalId: (row) => row.recordId,
   },
 

@@ -7,6 +7,8 @@ describeRecordMatching({
   definition: probationSubgraph,
   tables,
   recordIdField: "crn",
+  // Probation knows few of the subjects: a larger world gives its researcher proposals to decide.
+  subjects: 900,
   recordNoun: "record",
   matchesField: "probationMatches",
   decideMutation: "decideProbationMatch",

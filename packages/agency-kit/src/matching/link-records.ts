@@ -1,10 +1,5 @@
 import { and, eq, inArray, notInArray, type SQL, sql } from "drizzle-orm";
-import type {
-  LinkEventRow,
-  LinkEventTable,
-  MashSubjectRow,
-  MatchCandidateRow,
-} from "../db/match-tables.js";
+import type { LinkEventRow, MashSubjectRow, MatchCandidateRow } from "../db/match-tables.js";
 import { bandFor } from "./bands.js";
 import { blockingKeysFor } from "./blocking.js";
 import { blockingCondition } from "./blocking-sql.js";
@@ -15,10 +10,8 @@ import type { MatchingStore } from "./matching-store.js";
 import { scorePair } from "./score.js";
 import { identityOfMashSubject, mashSubjectRowOf } from "./subject-identity.js";
 
-/** A matching store with the table linkage writes its history to. */
-export type LinkageStore<TSchema extends Record<string, unknown>> = MatchingStore<TSchema> & {
-  linkEvent: LinkEventTable;
-};
+/** The matching store linkage works on (its history table included). */
+export type LinkageStore<TSchema extends Record<string, unknown>> = MatchingStore<TSchema>;
 
 /** What one linkage run did. */
 export interface LinkageOutcome {
