@@ -8,11 +8,16 @@ import {
 } from "./decide-match.js";
 import type { AgencyIdentity } from "./identity.js";
 import { linkHistoryLoader } from "./link-history.js";
-import { type LinkageOutcome, linkRecords, linkSubjects } from "./link-records.js";
+import {
+  type LinkageOutcome,
+  linkRecords,
+  linkSubjects,
+  rememberSubjects,
+} from "./link-records.js";
 import { matchesLoader } from "./matches-loader.js";
 import { type MatchingTables, matchingStore } from "./matching-store.js";
 import { reviewQueue } from "./review-queue.js";
-import type { RequiredSubjectIdentity } from "./subject-identity.js";
+import { identityOfSubject, type RequiredSubjectIdentity } from "./subject-identity.js";
 
 export interface AgencyMatchingOptions {
   /** The agency's person, alias and matching tables. */
@@ -64,6 +69,21 @@ export function agencyMatching({ tables, strongIdentifierOfSubject }: AgencyMatc
       subjects: readonly AgencyIdentity[],
       now: Date = new Date(),
     ): Promise<LinkageOutcome> => linkSubjects(store(db), subjects, now),
+    /**
+     * Every MASH subject as social care serves it, remembered, then every record linked: what a
+     * new agency database needs before its first enquiry (the development seed does this with the
+     * synthetic subjects).
+     */
+    linkAll: async <TSchema extends Record<string, unknown>>(
+      db: Database<TSchema>,
+      subjects: readonly RequiredSubjectIdentity[],
+      now: Date = new Date(),
+    ): Promise<LinkageOutcome> => {
+      const linkage = store(db);
+      const identities = subjects.map((subject) => identityOfSubject(subject, keyOf(subject)));
+      await rememberSubjects(linkage, identities, now);
+      return linkRecords(linkage, await linkage.allRecordIds(), now);
+    },
     /** Every record linked again (after a change of rules): idempotent; decisions stand. */
     relinkAll: async <TSchema extends Record<string, unknown>>(
       db: Database<TSchema>,

@@ -344,8 +344,11 @@ export async function linkRecords<TSchema extends Record<string, unknown>>(
   return outcome;
 }
 
-/** Remembers the identities of new or changed subjects: one upsert for the batch. */
-async function rememberSubjects<TSchema extends Record<string, unknown>>(
+/** Subjects per upsert: eleven parameters each, well inside PostgreSQL's limit. */
+const SUBJECT_CHUNK = 2_000;
+
+/** Remembers the identities of new or changed subjects: one upsert per 2,000. */
+export async function rememberSubjects<TSchema extends Record<string, unknown>>(
   store: LinkageStore<TSchema>,
   subjects: readonly AgencyIdentity[],
   now: Date,
@@ -353,26 +356,27 @@ async function rememberSubjects<TSchema extends Record<string, unknown>>(
   const rows = [...new Map(subjects.map((subject) => [subject.recordId, subject])).values()].map(
     (subject) => mashSubjectRowOf(subject, now),
   );
-  if (rows.length === 0) return;
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
-  await store.db
-    .insert(store.mashSubject)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: store.mashSubject.subjectId,
-      set: {
-        givenName: excluded("given_name"),
-        middleNames: excluded("middle_names"),
-        familyName: excluded("family_name"),
-        aliases: excluded("aliases"),
-        dateOfBirth: excluded("date_of_birth"),
-        sex: excluded("sex"),
-        addressLine1: excluded("address_line1"),
-        addressPostcode: excluded("address_postcode"),
-        strongIdentifier: excluded("strong_identifier"),
-        lastSeenAt: excluded("last_seen_at"),
-      },
-    });
+  for (let start = 0; start < rows.length; start += SUBJECT_CHUNK) {
+    await store.db
+      .insert(store.mashSubject)
+      .values(rows.slice(start, start + SUBJECT_CHUNK))
+      .onConflictDoUpdate({
+        target: store.mashSubject.subjectId,
+        set: {
+          givenName: excluded("given_name"),
+          middleNames: excluded("middle_names"),
+          familyName: excluded("family_name"),
+          aliases: excluded("aliases"),
+          dateOfBirth: excluded("date_of_birth"),
+          sex: excluded("sex"),
+          addressLine1: excluded("address_line1"),
+          addressPostcode: excluded("address_postcode"),
+          strongIdentifier: excluded("strong_identifier"),
+          lastSeenAt: excluded("last_seen_at"),
+        },
+      });
+  }
 }
 
 /**
