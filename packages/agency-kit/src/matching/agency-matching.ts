@@ -13,6 +13,8 @@ import {
   linkRecords,
   linkSubjects,
   rememberSubjects,
+  type SubjectIndex,
+  subjectIndex,
 } from "./link-records.js";
 import { matchesLoader } from "./matches-loader.js";
 import { type MatchingTables, matchingStore } from "./matching-store.js";
@@ -63,6 +65,18 @@ export function agencyMatching({ tables, strongIdentifierOfSubject }: AgencyMatc
       db: Database<TSchema>,
       recordIds: readonly string[],
     ): Promise<LinkageOutcome> => linkRecords(store(db), recordIds),
+    /**
+     * The import's hook (called after each batch): like `matchAfterImport`, with the subjects read
+     * once for the whole import rather than looked up per batch.
+     */
+    importLinkage: <TSchema extends Record<string, unknown>>(db: Database<TSchema>) => {
+      const linkage = store(db);
+      let subjects: Promise<SubjectIndex> | null = null;
+      return async (recordIds: readonly string[]): Promise<LinkageOutcome> => {
+        subjects ??= subjectIndex(linkage);
+        return linkRecords(linkage, recordIds, new Date(), undefined, await subjects);
+      };
+    },
     /** New or changed MASH subjects: remembered, and every record they could be re-linked. */
     linkSubjects: <TSchema extends Record<string, unknown>>(
       db: Database<TSchema>,

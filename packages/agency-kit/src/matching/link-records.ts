@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray, type SQL, sql } from "drizzle-orm";
 import type { LinkEventRow, MashSubjectRow, MatchCandidateRow } from "../db/match-tables.js";
 import { bandFor } from "./bands.js";
-import { blockingKeysFor } from "./blocking.js";
+import { blockingKeysFor, blockKeyStrings, recordKeyStrings } from "./blocking.js";
 import { blockingCondition } from "./blocking-sql.js";
 import type { AgencyIdentity } from "./identity.js";
 import { decideLinks, type PairDecision, type ScoredPair } from "./link-decisions.js";
@@ -75,6 +75,56 @@ async function findBlockedSubjects<TSchema extends Record<string, unknown>>(
   );
   if (!condition) return [];
   return store.db.select().from(mashSubject).where(condition);
+}
+
+/**
+ * Every subject the agency knows, filed under its blocking keys, for a run over many records (an
+ * import, the seed, a re-run): one read of `mash_subject` for the whole run instead of one
+ * blocking query per chunk.
+ */
+export class SubjectIndex {
+  private readonly byKey = new Map<string, AgencyIdentity[]>();
+
+  constructor(subjects: readonly AgencyIdentity[]) {
+    for (const subject of subjects) {
+      for (const key of recordKeyStrings(subject)) {
+        const list = this.byKey.get(key);
+        if (list) list.push(subject);
+        else this.byKey.set(key, [subject]);
+      }
+    }
+  }
+
+  /** The subjects sharing a blocking key with the record. */
+  blockOf(record: AgencyIdentity): AgencyIdentity[] {
+    const block = new Map<string, AgencyIdentity>();
+    for (const key of blockKeyStrings(blockingKeysFor(record))) {
+      for (const subject of this.byKey.get(key) ?? []) block.set(subject.recordId, subject);
+    }
+    return [...block.values()];
+  }
+}
+
+/** Runs over at least this many records read every subject once rather than block per chunk. */
+export const BULK_RUN = 2_000;
+
+export async function subjectIndex<TSchema extends Record<string, unknown>>(
+  store: LinkageStore<TSchema>,
+): Promise<SubjectIndex> {
+  const rows = await store.db.select().from(store.mashSubject);
+  return new SubjectIndex(rows.map(identityOfMashSubject));
+}
+
+function scorePairs(
+  record: AgencyIdentity,
+  subjects: readonly AgencyIdentity[],
+  into: ScoredPair[],
+) {
+  for (const subject of subjects) {
+    const pair = scorePair(subject, record);
+    const band = bandFor(pair);
+    if (band) into.push({ subjectId: subject.recordId, recordId: record.recordId, band, ...pair });
+  }
 }
 
 /** Every record scored against every subject in its block; pairs in no band are dropped. */
@@ -274,13 +324,14 @@ async function linkChunk<TSchema extends Record<string, unknown>>(
   store: LinkageStore<TSchema>,
   recordIds: readonly string[],
   now: Date,
+  index: SubjectIndex | null,
 ): Promise<LinkageOutcome> {
   const { db, matchCandidate: table } = store;
   const records = await store.loadRecords(recordIds);
   if (records.length === 0) return emptyOutcome();
   const ids = records.map((record) => record.recordId);
   const [subjectRows, stored] = await Promise.all([
-    findBlockedSubjects(store, records),
+    index ? Promise.resolve([]) : findBlockedSubjects(store, records),
     db.select().from(table).where(inArray(table.recordId, ids)),
   ]);
   const confirmedRecords = new Set(
@@ -293,9 +344,11 @@ async function linkChunk<TSchema extends Record<string, unknown>>(
   );
   // A record a researcher confirmed is that subject's; a pair they rejected or revoked stays so.
   const open = records.filter((record) => !confirmedRecords.has(record.recordId));
-  const scored = scoreBlocks(open, subjectRows.map(identityOfMashSubject)).filter(
-    (pair) => !decided.has(pairKey(pair.subjectId, pair.recordId)),
-  );
+  const candidates: ScoredPair[] = [];
+  if (index) for (const record of open) scorePairs(record, index.blockOf(record), candidates);
+  const scored = (
+    index ? candidates : scoreBlocks(open, subjectRows.map(identityOfMashSubject))
+  ).filter((pair) => !decided.has(pairKey(pair.subjectId, pair.recordId)));
   const subjectIds = [...new Set(scored.map((pair) => pair.subjectId))];
   const elsewhere =
     subjectIds.length === 0
@@ -333,12 +386,14 @@ export async function linkRecords<TSchema extends Record<string, unknown>>(
   recordIds: readonly string[],
   now: Date = new Date(),
   onChunk?: (done: number, outcome: LinkageOutcome) => void,
+  subjects?: SubjectIndex,
 ): Promise<LinkageOutcome> {
   let outcome = emptyOutcome();
   const unique = [...new Set(recordIds)];
+  const index = subjects ?? (unique.length >= BULK_RUN ? await subjectIndex(store) : null);
   for (let start = 0; start < unique.length; start += LINKAGE_CHUNK) {
     const chunk = unique.slice(start, start + LINKAGE_CHUNK);
-    outcome = addOutcomes(outcome, await linkChunk(store, chunk, now));
+    outcome = addOutcomes(outcome, await linkChunk(store, chunk, now, index));
     onChunk?.(start + chunk.length, outcome);
   }
   return outcome;
