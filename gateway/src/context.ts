@@ -11,7 +11,10 @@ export interface AccessDecision {
 
 /** What every gateway request carries from the HTTP layer into planning and subgraph fetches. */
 export interface GatewayContext {
+  /** The gateway's own id for the request (never the caller's), returned in `x-request-id`. */
   requestId: string;
+  /** The id the caller sent in `x-request-id`, sanitised; kept beside the gateway's. */
+  clientRequestId: string | null;
   logger: Logger;
   /** Who is asking (null principal when anonymous), their verified purpose and break-glass grants. */
   authority: RequestAuthority;

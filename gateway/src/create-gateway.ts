@@ -52,6 +52,7 @@ export function createGateway(options: GatewayOptions): GatewayServer {
         url: options.subgraphUrls[name] ?? url ?? "",
         timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs,
         signer: options.signer,
+        agencyChecks: options.supergraph.agencyChecks.get(name) ?? [],
       }),
     logger: options.logger,
   });

@@ -4,10 +4,16 @@ import { ErrorCode } from "@mash/platform/graphql/errors";
 import { startGraphQLService } from "@mash/platform/http/graphql-service";
 import { createLogger, type Logger } from "@mash/platform/observability/logger";
 import { createMetrics } from "@mash/platform/observability/metrics";
-import { grantsFor, type RequestAuthority } from "@mash/schema/authorization/principal";
+import {
+  grantsFor,
+  type Principal,
+  type RequestAuthority,
+} from "@mash/schema/authorization/principal";
 import type { FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";
+import { loadAccessLogConfig } from "./access-log/access-log-config.js";
 import { openAccessLog } from "./access-log/open-access-log.js";
+import { refusalOf } from "./access-log/refused-request.js";
 import { AUDIT_PATH, AUDIT_SUBGRAPH, mountAuditSubgraph } from "./audit/audit-subgraph.js";
 import { loadAuthConfig } from "./auth/auth-config.js";
 import { createAuthenticator } from "./auth/authenticate.js";
@@ -24,6 +30,7 @@ import { createGateway } from "./create-gateway.js";
 import { trustsDevIdentityProvider } from "./dev/dev-identity-provider.js";
 import { registerDevTokenRoutes } from "./dev/dev-token-routes.js";
 import { registerPlaygroundRoutes } from "./playground/playground-routes.js";
+import { clientRequestIdOf } from "./request-id.js";
 import { readSupergraph } from "./supergraph/read-supergraph.js";
 
 export interface RunningGateway {
@@ -47,7 +54,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const config = loadGatewayConfig(env);
   const authConfig = loadAuthConfig(env);
   const authorization = loadAuthorizationConfig(env);
-  const signer = createGatewaySigner({ privateJwk: loadGatewaySigningKey(env) });
+  const signingKey = loadGatewaySigningKey(env);
+  const signer = createGatewaySigner({ privateJwk: signingKey });
   const supergraph = readSupergraph(config.supergraphPath);
   const subgraphUrls = loadSubgraphUrlOverrides(
     supergraph.subgraphs.map((subgraph) => subgraph.name),
@@ -61,14 +69,21 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   subgraphUrls[AUDIT_SUBGRAPH] ??= `http://${config.host}:${config.port}${AUDIT_PATH}`;
   const logger = createLogger("gateway", config.logLevel);
   const metrics = createMetrics("gateway");
+  const accessLogConfig = loadAccessLogConfig(env);
   const accessLog = config.accessLog
-    ? await openAccessLog(config.database, logger, metrics)
+    ? await openAccessLog({
+        target: config.database,
+        config: accessLogConfig,
+        logger,
+        metrics,
+        signingKey,
+        publicKeys: loadGatewayPublicKeys(env),
+      })
     : undefined;
   const authenticator = createAuthenticator(authConfig);
 
-  const purposeHost = supergraph.subgraphs.find(
-    (subgraph) => subgraph.name === authorization.purposeSubgraph,
-  );
+  const purposeHostName = authorization.purposeSubgraph ?? supergraph.purposeHost;
+  const purposeHost = supergraph.subgraphs.find((subgraph) => subgraph.name === purposeHostName);
   const purposes: PurposeVerifier | undefined = purposeHost
     ? createPurposeVerifier({
         url: subgraphUrls[purposeHost.name] ?? purposeHost.url,
@@ -79,34 +94,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       })
     : undefined;
 
-  /** Who is asking, and for what: the caller's token, then their declared purpose, verified. */
-  const contextFor = async (request: FastifyRequest): Promise<GatewayContext> => {
-    const principal = await authenticator.authenticate(headerValue(request, "authorization"));
-    let authority: RequestAuthority = { principal, purpose: null, breakGlass: [] };
-    const declared = headerValue(request, PURPOSE_HEADER);
-    if (declared) {
-      if (!principal) {
-        throw new GraphQLError("Sign in before declaring a purpose.", {
-          extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } },
-        });
-      }
-      if (!purposes) {
-        throw new GraphQLError("This graph has no MASH enquiries to declare as a purpose.", {
-          extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } },
-        });
-      }
-      authority = { principal, ...(await purposes.verify(principal, declared)) };
-    }
-    return {
-      requestId: request.id,
-      logger,
-      authority,
-      grants: grantsFor(authority),
-      access: { deniedPaths: [], rejected: false },
-    };
-  };
-
-  const { apollo } = createGateway({
+  const { apollo, gateway } = createGateway({
     supergraph,
     subgraphUrls,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
@@ -119,6 +107,59 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     plugins: purposes ? [forgetPurposesAfterMutation(purposes)] : [],
     introspection: config.nodeEnv !== "production" || config.playground,
   });
+  /** Who is asking, and for what: the caller's token, then their declared purpose, verified. */
+  const decide = async (
+    request: FastifyRequest,
+    caller: { principal: Principal | null },
+  ): Promise<RequestAuthority> => {
+    const principal = await authenticator.authenticate(headerValue(request, "authorization"));
+    caller.principal = principal;
+    const declared = headerValue(request, PURPOSE_HEADER);
+    if (!declared) return { principal, purpose: null, breakGlass: [] };
+    if (!principal) {
+      throw new GraphQLError("Sign in before declaring a purpose.", {
+        extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } },
+      });
+    }
+    if (!purposes) {
+      throw new GraphQLError("This graph has no MASH enquiries to declare as a purpose.", {
+        extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } },
+      });
+    }
+    return { principal, ...(await purposes.verify(principal, declared)) };
+  };
+
+  const contextFor = async (request: FastifyRequest): Promise<GatewayContext> => {
+    const clientRequestId = clientRequestIdOf(request.headers["x-request-id"]);
+    const caller: { principal: Principal | null } = { principal: null };
+    let authority: RequestAuthority;
+    try {
+      authority = await decide(request, caller);
+    } catch (error) {
+      // Refused before it ran (sign-in, purpose): on record all the same, bounded per caller.
+      const refusal = accessLog
+        ? refusalOf({
+            request,
+            error,
+            principal: caller.principal,
+            clientRequestId,
+            declaredPurpose: headerValue(request, PURPOSE_HEADER),
+            read: (query, operationName) => gateway.requestedOperation(query, operationName),
+          })
+        : null;
+      if (refusal) await accessLog?.refusals.refuse(refusal);
+      throw error;
+    }
+    return {
+      requestId: request.id,
+      clientRequestId,
+      logger,
+      authority,
+      grants: grantsFor(authority),
+      access: { deniedPaths: [], rejected: false },
+    };
+  };
+
   const devTokens = trustsDevIdentityProvider(authConfig);
   let loaded = false;
   const service = await startGraphQLService({
@@ -128,6 +169,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     logger,
     metrics,
     apollo,
+    adoptIncomingRequestId: false,
     context: contextFor,
     checkReady: async () => {
       if (!loaded) throw new Error("supergraph not loaded");
@@ -140,6 +182,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       if (accessLog) {
         await mountAuditSubgraph(app, {
           db: accessLog.database.db,
+          verify: accessLog.verify,
           logger,
           metrics,
           verifier: createGatewayVerifier({

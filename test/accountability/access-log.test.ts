@@ -39,7 +39,11 @@ describe.each(stackBackends())("accountability on $name", (backend: StackBackend
   let dpo: PersonaSession;
 
   beforeAll(async () => {
-    stack = await startTestStack(backend, { LOG_LEVEL: "debug" }, "capture");
+    stack = await startTestStack(
+      backend,
+      { LOG_LEVEL: "debug", ACCESS_LOG_HEAD_INTERVAL_SECONDS: "0.2" },
+      "capture",
+    );
     socialWorker = await PersonaSession.signIn(stack.gatewayUrl, "social-worker");
     dpo = await PersonaSession.signIn(stack.gatewayUrl, "dpo");
   });
@@ -87,6 +91,83 @@ describe.each(stackBackends())("accountability on $name", (backend: StackBackend
       ]),
     );
     expect(entry?.fieldsReturned).not.toContain("IntelligenceItem.sourceEvaluation");
+  });
+
+  /** The entries of one request, found by the id the gateway returned for it. */
+  async function entriesOfRequest(requestId: string): Promise<(Entry & Record<string, unknown>)[]> {
+    const response = await dpo.query<{
+      accessLog: { entries: (Entry & Record<string, unknown>)[] };
+    }>(
+      `query ($id: ID!) { accessLog(filter: { requestId: $id }) { entries {
+        ${ENTRY_FIELDS} kind requestId clientRequestId operationType fieldsRequested
+        denials { path reason serviceName } } } }`,
+      { id: requestId },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data?.accessLog.entries ?? [];
+  }
+
+  async function post(headers: Record<string, string>, query: string, variables = {}) {
+    const response = await fetch(stack.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, requestId: response.headers.get("x-request-id") ?? "" };
+  }
+
+  it("returns the gateway's own request id, and keeps the caller's apart, sanitised", async () => {
+    const enquiry = socialWorker.enquiries[0];
+    if (!enquiry) throw new Error("the social worker has no enquiry");
+    const { status, requestId } = await post(
+      {
+        authorization: `Bearer ${socialWorker.token}`,
+        "x-mash-purpose": enquiry.id,
+        "x-request-id": "complaint-42<script>",
+      },
+      PICTURE,
+      { id: enquiry.subjectId },
+    );
+    expect(status).toBe(200);
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const [entry] = await entriesOfRequest(requestId);
+    expect(entry).toMatchObject({
+      requestId,
+      clientRequestId: "complaint-42script",
+      kind: "ACCESS",
+    });
+  });
+
+  it("puts requests refused at sign-in and at the purpose on record, with who and why", async () => {
+    const badToken = await post({ authorization: "Bearer not-a-token" }, PICTURE, { id: "x" });
+    expect(badToken.status).toBe(401);
+    expect(await entriesOfRequest(badToken.requestId)).toEqual([
+      expect.objectContaining({
+        kind: "REFUSED",
+        outcome: "DENIED",
+        principalId: "anonymous",
+        operationName: "AccessedPicture",
+        denials: [{ path: "", reason: "MALFORMED_TOKEN", serviceName: null }],
+      }),
+    ]);
+    // The data protection officer takes part in no enquiry: declaring one is refused.
+    const enquiry = socialWorker.enquiries[0];
+    if (!enquiry) throw new Error("the social worker has no enquiry");
+    const outsider = await post(
+      { authorization: `Bearer ${dpo.token}`, "x-mash-purpose": enquiry.id },
+      PICTURE,
+      { id: enquiry.subjectId },
+    );
+    expect(outsider.status).toBe(403);
+    expect(await entriesOfRequest(outsider.requestId)).toEqual([
+      expect.objectContaining({
+        kind: "REFUSED",
+        principalId: "dev-data-protection-officer",
+        purposeEnquiryId: enquiry.id,
+        fieldsRequested: expect.arrayContaining(["Query.subject", "Subject.name"]),
+        denials: [{ path: "", reason: "NOT_A_PARTICIPANT", serviceName: null }],
+      }),
+    ]);
   });
 
   it("answers who has seen a subject, everything read under an enquiry, and denied attempts", async () => {
@@ -211,6 +292,49 @@ describe.each(stackBackends())("accountability on $name", (backend: StackBackend
       }
     }
 
+    async function integrity() {
+      const response = await dpo.query<{
+        accessLogIntegrity: {
+          valid: boolean;
+          head: { seq: number } | null;
+          publishedHead: { seq: number } | null;
+          firstBroken: { seq: number; problem: string } | null;
+        };
+      }>(
+        `{ accessLogIntegrity { valid head { seq } publishedHead { seq } firstBroken { seq problem } } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      if (!response.data) throw new Error("no integrity answer");
+      return response.data.accessLogIntegrity;
+    }
+
+    it("catches the newest entries cut off, against the head published outside the database", async () => {
+      // The head is published every 0.2 s here: wait until it has caught up with the chain.
+      let checked = await integrity();
+      for (let i = 0; i < 100 && checked.publishedHead?.seq !== checked.head?.seq; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        checked = await integrity();
+      }
+      const published = checked.publishedHead?.seq ?? 0;
+      expect(published).toBeGreaterThan(2);
+      const { rows } = await sql("select * from access_log_entry where seq > $1 - 2", [published]);
+      await sql("delete from access_log_entry where seq > $1 - 2", [published]);
+      expect((await integrity()).firstBroken).toEqual({ seq: published - 1, problem: "TRUNCATED" });
+      for (const row of rows as Record<string, unknown>[]) {
+        const columns = Object.keys(row);
+        await sql(
+          `insert into access_log_entry (${columns.join(", ")}) values (${columns.map((_c, i) => `$${i + 1}`).join(", ")})`,
+          // jsonb columns go back as JSON text; everything else as pg read it.
+          columns.map((column) =>
+            column === "denials" || column === "arguments"
+              ? JSON.stringify(row[column])
+              : row[column],
+          ),
+        );
+      }
+      expect((await integrity()).valid).toBe(true);
+    });
+
     it("names an edited entry, and the entry after a deleted one", async () => {
       const { rows } = await sql("select seq, id from access_log_entry order by seq limit 3");
       const [first, second, third] = rows as { seq: string; id: string }[];
@@ -218,7 +342,7 @@ describe.each(stackBackends())("accountability on $name", (backend: StackBackend
         second?.seq,
       ]);
       const edited = await dpo.query<{ accessLogIntegrity: { firstBroken: unknown } }>(
-        `{ accessLogIntegrity { valid firstBroken { seq id problem } } }`,
+        `{ accessLogIntegrity(full: true) { valid firstBroken { seq id problem } } }`,
       );
       expect(edited.data?.accessLogIntegrity.firstBroken).toEqual({
         seq: Number(second?.seq),
@@ -227,7 +351,7 @@ describe.each(stackBackends())("accountability on $name", (backend: StackBackend
       });
       await sql("delete from access_log_entry where seq = $1", [second?.seq]);
       const deleted = await dpo.query<{ accessLogIntegrity: { firstBroken: unknown } }>(
-        `{ accessLogIntegrity { valid firstBroken { seq id problem } } }`,
+        `{ accessLogIntegrity(full: true) { valid firstBroken { seq id problem } } }`,
       );
       expect(deleted.data?.accessLogIntegrity.firstBroken).toEqual({
         seq: Number(third?.seq),

@@ -94,6 +94,8 @@ describe.skipIf(camhsWorld === null)(
     let enquiry: EnquiryRef;
     /** Someone else in the subject's household: in the purpose, but not the one with the notes. */
     let householdMember: string;
+    /** The grant declared for the subject in step 5. */
+    let grantForSubject = "";
 
     beforeAll(async () => {
       if (!backend || !camhsWorld) throw new Error("no stack backend");
@@ -173,6 +175,7 @@ describe.skipIf(camhsWorld === null)(
 
     it("5. declaring break-glass for the subject opens the notes on the very next request", async () => {
       const grant = await health.declareBreakGlass(enquiry.subjectId);
+      grantForSubject = grant.id;
       expect(grant.subjectId).toBe(enquiry.subjectId);
       expect(new Date(grant.expiresAt).getTime()).toBeGreaterThan(Date.now());
       const response = await health.query<Notes>(NOTES, { id: enquiry.subjectId });
@@ -182,6 +185,82 @@ describe.skipIf(camhsWorld === null)(
       for (const involvement of notes) {
         expect(involvement.clinicalNotes).toEqual(expect.stringMatching(/\S/));
       }
+    });
+
+    interface LoggedEntry {
+      kind: string;
+      outcome: string;
+      operationName: string | null;
+      fieldsReturned: string[];
+      denials: { path: string; reason: string; serviceName: string | null }[];
+      breakGlassGrantIds: string[];
+      arguments: { name: string; values: string[] }[];
+    }
+
+    async function logOf(principalId: string): Promise<LoggedEntry[]> {
+      const dpo = await PersonaSession.signIn(stack.gatewayUrl, "dpo");
+      const response = await dpo.query<{ accessLog: { entries: LoggedEntry[] } }>(
+        `query ($id: ID!) { accessLog(filter: { principalId: $id }, first: 200) { entries {
+          kind outcome operationName fieldsReturned breakGlassGrantIds
+          denials { path reason serviceName } arguments { name values } } } }`,
+        { id: principalId },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data?.accessLog.entries ?? [];
+    }
+
+    it("6. the access log says what each answer held: the refusal and its reason, the grant only when it released the notes", async () => {
+      const notes = (await logOf("dev-health-practitioner")).filter(
+        (entry) => entry.operationName === "Notes",
+      );
+      // Newest first: step 5 (released by the grant), then 3, 2 and 1 (refused).
+      const [released, refusedBySubgraph] = notes;
+      expect(released?.breakGlassGrantIds).toEqual([grantForSubject]);
+      expect(released?.fieldsReturned).toContain("CamhsInvolvement.clinicalNotes");
+      expect(refusedBySubgraph).toMatchObject({ outcome: "RETURNED", breakGlassGrantIds: [] });
+      expect(refusedBySubgraph?.fieldsReturned).not.toContain("CamhsInvolvement.clinicalNotes");
+      expect(refusedBySubgraph?.denials).toEqual([
+        { path: NOTES_PATH, reason: "NO_BREAK_GLASS", serviceName: "health" },
+      ]);
+      for (const entry of notes.slice(2)) {
+        expect(entry.breakGlassGrantIds).toEqual([]);
+        expect(entry.denials).toEqual([
+          { path: NOTES_PATH, reason: "NO_BREAK_GLASS", serviceName: null },
+        ]);
+      }
+    });
+
+    it("7. NOT_UPHELD revokes the grant at once, and the revocation is on record", async () => {
+      const dpo = await PersonaSession.signIn(stack.gatewayUrl, "dpo");
+      const review = await dpo.query(
+        `mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {
+          reviewBreakGlass(input: $input) { id reviewStatus }
+        }`,
+        {
+          input: {
+            grantId: grantForSubject,
+            outcome: "NOT_UPHELD",
+            note: "Not justified by the referral.",
+          },
+        },
+      );
+      expect(review.errors).toBeUndefined();
+      const response = await health.query<Notes>(NOTES, { id: enquiry.subjectId });
+      for (const involvement of involvements(response))
+        expect(involvement.clinicalNotes).toBeNull();
+      const reviews = (await logOf("dev-data-protection-officer")).filter(
+        (entry) => entry.operationName === "ReviewBreakGlass",
+      );
+      expect(reviews.map((entry) => [entry.kind, entry.outcome])).toEqual([
+        ["ACCESS", "RETURNED"],
+        ["MUTATION_INTENT", "PENDING"],
+      ]);
+      expect(reviews[1]?.arguments).toEqual(
+        expect.arrayContaining([
+          { name: "reviewBreakGlass.input.grantId", values: [grantForSubject] },
+          { name: "reviewBreakGlass.input.outcome", values: ["NOT_UPHELD"] },
+        ]),
+      );
     });
   },
 );

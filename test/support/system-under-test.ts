@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { dropPostgresDatabase } from "@mash/platform/db/ensure-database";
 import { agencyDatabaseUrl } from "@mash/platform/db/target";
 import { type RunningStack, SUBGRAPH_NAMES, startStack } from "../../scripts/stack.js";
@@ -20,12 +23,16 @@ const pglite: StackBackend = {
 
 function postgres(serverUrl: string): StackBackend {
   const url = new URL(serverUrl);
-  url.pathname = `/mash_stack_${randomBytes(4).toString("hex")}`;
+  const name = `mash_stack_${randomBytes(4).toString("hex")}`;
+  url.pathname = `/${name}`;
   const shared = url.toString();
+  // The gateway publishes its access log's head to a file: this stack's own, not the checkout's.
+  const heads = join(tmpdir(), `${name}-access-log-heads.jsonl`);
   return {
     name: "postgres",
-    env: () => ({ DATABASE_URL: shared }),
+    env: () => ({ DATABASE_URL: shared, ACCESS_LOG_HEAD_FILE: heads }),
     cleanup: async () => {
+      await rm(heads, { force: true });
       // Every service's database: the agencies' and the gateway's (the access log).
       for (const service of [...SUBGRAPH_NAMES, "gateway"]) {
         await dropPostgresDatabase(agencyDatabaseUrl(shared, service));

@@ -1,6 +1,7 @@
 import { policiesNamed } from "@mash/schema/authorization/requirement";
 import type { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import { type DocumentNode, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from "graphql";
+import { HIDDEN_PREFIX } from "./subject-ids.js";
 
 export interface ProtectedRead {
   /** `Type.field` of every protected field the operation asks for (sorted, unique). */
@@ -10,9 +11,9 @@ export interface ProtectedRead {
 }
 
 /**
- * The protected fields an (already filtered) operation reads: those whose requirement names a
- * scope or a policy. Worked out once per prepared operation, from the document, not the answer:
- * the log records what the gateway released to the caller.
+ * The protected fields an (already filtered) operation asks for: those whose requirement names a
+ * scope or a policy. Worked out once per prepared operation, from the document; the log records it
+ * as what was asked for, and what the answer held (see answer-read) as what was returned.
  */
 export function protectedRead(
   document: DocumentNode,
@@ -25,7 +26,8 @@ export function protectedRead(
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
-      Field() {
+      Field(node) {
+        if (node.alias?.value.startsWith(HIDDEN_PREFIX)) return;
         const parent = typeInfo.getParentType();
         const field = typeInfo.getFieldDef();
         if (!parent || !field) return;

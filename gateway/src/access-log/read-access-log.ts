@@ -10,15 +10,16 @@ import {
   desc,
   eq,
   gte,
+  inArray,
   lt,
   lte,
-  ne,
   or,
   type SQL,
   sql,
 } from "drizzle-orm";
 import { accessLogEntry } from "../db/schema.js";
-import type { GatewayDatabase } from "./writer.js";
+import type { AccessEntryKind } from "./entry.js";
+import type { GatewayDatabase } from "./store.js";
 
 /**
  * Whose entries a reader may see: everyone's (the data protection officer), the MASH team's and
@@ -48,6 +49,8 @@ export interface AccessLogFilter {
   principalId?: string | null;
   enquiryId?: string | null;
   deniedOnly?: boolean | null;
+  requestId?: string | null;
+  kind?: AccessEntryKind | null;
   from?: Date | string | null;
   to?: Date | string | null;
 }
@@ -71,10 +74,12 @@ function filterConditions(filter: AccessLogFilter | null | undefined): SQL[] {
   if (filter.deniedOnly) {
     const denied = or(
       sql`cardinality(${accessLogEntry.fieldsDenied}) > 0`,
-      ne(accessLogEntry.outcome, "returned"),
+      inArray(accessLogEntry.outcome, ["denied", "rejected"]),
     );
     if (denied) conditions.push(denied);
   }
+  if (filter.requestId) conditions.push(eq(accessLogEntry.requestId, filter.requestId));
+  if (filter.kind) conditions.push(eq(accessLogEntry.kind, filter.kind));
   if (filter.from) conditions.push(gte(accessLogEntry.occurredAt, asDate(filter.from)));
   if (filter.to) conditions.push(lte(accessLogEntry.occurredAt, asDate(filter.to)));
   return conditions;

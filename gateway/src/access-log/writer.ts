@@ -1,10 +1,17 @@
-import type { Database } from "@mash/platform/db/connect";
 import { describeErrorForLog, type Logger } from "@mash/platform/observability/logger";
-import { desc, sql } from "drizzle-orm";
-import * as tables from "../db/schema.js";
-import { type AccessRecord, entryHash, GENESIS_HASH } from "./entry.js";
+import { type AccessRecord, chainAfter, GENESIS_HASH } from "./entry.js";
+import { ChainConflictError, type ChainHead, type ChainStore } from "./store.js";
 
-export type GatewayDatabase = Database<typeof tables>;
+/** Why an entry could not be put on record; the gateway answers 503 ACCESS_LOG_UNAVAILABLE. */
+export type UnavailableCause = "TIMEOUT" | "QUEUE_FULL" | "WRITE_FAILED";
+
+export class AccessLogUnavailableError extends Error {
+  readonly reason: UnavailableCause;
+  constructor(reason: UnavailableCause) {
+    super(`The access log could not be written (${reason.toLowerCase().replace("_", " ")})`);
+    this.reason = reason;
+  }
+}
 
 interface Pending {
   record: AccessRecord;
@@ -13,43 +20,77 @@ interface Pending {
 }
 
 export interface AccessLogWriterOptions {
-  /** Entries written per transaction at most. */
+  /** Entries written per statement at most. */
   maxBatch?: number;
-  /** How long an entry may wait for others to share its transaction. */
+  /** How long an entry may wait for others to share its statement. */
   maxDelayMs?: number;
-  /** Log the chain's head every this many entries, so an anchor exists outside the database. */
-  anchorEvery?: number;
+  /** How long a caller waits for its entry to be committed before giving up (503). */
+  timeoutMs?: number;
+  /** Entries accepted but not yet committed or failed; past it, new entries are refused (503). */
+  maxPending?: number;
 }
 
-/** Any constant: serialises writers (several gateways on one database) for the chain's head. */
-const CHAIN_LOCK = 7_270_391;
+/** Retries when another gateway extended the chain between reading its head and appending. */
+const MAX_CONFLICT_RETRIES = 8;
 
 /**
  * Appends access records to the hash chain. Each `record` resolves only once its entry is
  * committed, so a caller can hold back the data until the access is on record; entries arriving
- * together share one transaction (one round trip for many requests under load).
+ * together share one INSERT (one round trip for many requests under load). Waiting is bounded: an
+ * entry not committed within `timeoutMs`, or offered while `maxPending` entries are outstanding, is
+ * refused at once, so a dark database makes the gateway answer 503, never hang.
  */
 export class AccessLogWriter {
-  readonly #db: GatewayDatabase;
+  readonly #store: ChainStore;
   readonly #logger: Logger;
   readonly #maxBatch: number;
   readonly #maxDelayMs: number;
-  readonly #anchorEvery: number;
+  readonly #timeoutMs: number;
+  readonly #maxPending: number;
   #queue: Pending[] = [];
+  #outstanding = 0;
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
+  /** The head as this writer last wrote or read it; undefined when it must be read again. */
+  #head: ChainHead | undefined;
 
-  constructor(db: GatewayDatabase, logger: Logger, options: AccessLogWriterOptions = {}) {
-    this.#db = db;
+  constructor(store: ChainStore, logger: Logger, options: AccessLogWriterOptions = {}) {
+    this.#store = store;
     this.#logger = logger;
-    this.#maxBatch = options.maxBatch ?? 200;
+    this.#maxBatch = options.maxBatch ?? 500;
     this.#maxDelayMs = options.maxDelayMs ?? 4;
-    this.#anchorEvery = options.anchorEvery ?? 1_000;
+    this.#timeoutMs = options.timeoutMs ?? 2_000;
+    this.#maxPending = options.maxPending ?? 5_000;
+  }
+
+  /** Entries accepted and not yet committed or failed. */
+  get outstanding(): number {
+    return this.#outstanding;
   }
 
   record(record: AccessRecord): Promise<void> {
+    if (this.#outstanding >= this.#maxPending) {
+      return Promise.reject(new AccessLogUnavailableError("QUEUE_FULL"));
+    }
+    this.#outstanding += 1;
     return new Promise((resolve, reject) => {
-      this.#queue.push({ record, resolve, reject });
+      // The entry stays queued (and counted) after a timeout: it may still be written, which
+      // over-records an access whose answer was withheld, never the other way round.
+      const timeout = setTimeout(
+        () => reject(new AccessLogUnavailableError("TIMEOUT")),
+        this.#timeoutMs,
+      );
+      this.#queue.push({
+        record,
+        resolve: () => {
+          clearTimeout(timeout);
+          resolve();
+        },
+        reject: (error) => {
+          clearTimeout(timeout);
+          reject(error);
+        },
+      });
       if (this.#queue.length >= this.#maxBatch) this.#schedule(0);
       else this.#schedule(this.#maxDelayMs);
     });
@@ -59,9 +100,11 @@ export class AccessLogWriter {
   flush(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
-    const batch = this.#queue.splice(0, this.#queue.length);
-    // One transaction at a time: each batch extends the head the previous one committed.
-    this.#flushing = this.#flushing.then(() => (batch.length > 0 ? this.#write(batch) : undefined));
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, this.#maxBatch);
+      // One statement at a time: each batch extends the head the previous one committed.
+      this.#flushing = this.#flushing.then(() => this.#write(batch));
+    }
     return this.#flushing;
   }
 
@@ -71,43 +114,32 @@ export class AccessLogWriter {
     this.#timer = setTimeout(() => void this.flush(), delayMs);
   }
 
-  async #write(batch: Pending[]): Promise<void> {
-    try {
-      const last = await this.#db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-        const [head] = await tx
-          .select({ seq: tables.accessLogEntry.seq, hash: tables.accessLogEntry.hash })
-          .from(tables.accessLogEntry)
-          .orderBy(desc(tables.accessLogEntry.seq))
-          .limit(1);
-        let seq = head?.seq ?? 0;
-        let prevHash = head?.hash ?? GENESIS_HASH;
-        const rows = batch.map(({ record }) => {
-          seq += 1;
-          const hash = entryHash(record, seq, prevHash);
-          const row = { ...record, seq, prevHash, hash };
-          prevHash = hash;
-          return row;
-        });
-        await tx.insert(tables.accessLogEntry).values(rows);
-        return { seq, hash: prevHash };
-      });
-      for (const pending of batch) pending.resolve();
-      this.#anchor(last.seq, last.hash, batch.length);
-    } catch (error) {
-      this.#logger.error(describeErrorForLog(error), "access log write failed");
-      const failure = new Error("The access log could not be written");
-      for (const pending of batch) pending.reject(failure);
+  async #append(records: AccessRecord[]): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      const head = this.#head ?? (await this.#store.head()) ?? { seq: 0, hash: GENESIS_HASH };
+      const entries = chainAfter(head, records);
+      try {
+        await this.#store.append(entries);
+        const last = entries.at(-1);
+        this.#head = last ? { seq: last.seq, hash: last.hash } : head;
+        return;
+      } catch (error) {
+        this.#head = undefined;
+        if (!(error instanceof ChainConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+      }
     }
   }
 
-  /**
-   * The chain proves edits and deletions inside it, but not the loss of its newest entries. Logging
-   * the head now and then puts an anchor outside the database to compare with (see verify).
-   */
-  #anchor(seq: number, hash: string, written: number) {
-    if (Math.floor(seq / this.#anchorEvery) !== Math.floor((seq - written) / this.#anchorEvery)) {
-      this.#logger.info({ accessLogHead: { seq, hash } }, "access log head");
+  async #write(batch: Pending[]): Promise<void> {
+    try {
+      await this.#append(batch.map((pending) => pending.record));
+      for (const pending of batch) pending.resolve();
+    } catch (error) {
+      this.#logger.error(describeErrorForLog(error), "access log write failed");
+      const failure = new AccessLogUnavailableError("WRITE_FAILED");
+      for (const pending of batch) pending.reject(failure);
+    } finally {
+      this.#outstanding -= batch.length;
     }
   }
 }

@@ -16,7 +16,7 @@ import { buildAgencySchema } from "@mash/platform/subgraph/subgraph-schema";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import type { FastifyInstance } from "fastify";
 import { parse } from "graphql";
-import type { GatewayDatabase } from "../access-log/writer.js";
+import type { GatewayDatabase } from "../access-log/store.js";
 import { type AuditContext, auditResolvers } from "./resolvers.js";
 
 /** Where the gateway serves its audit subgraph (and where the supergraph expects it). */
@@ -34,6 +34,7 @@ export async function mountAuditSubgraph(
   app: FastifyInstance,
   options: {
     db: GatewayDatabase;
+    verify: AuditContext["verify"];
     logger: Logger;
     metrics: ServiceMetrics;
     verifier: GatewayVerifier;
@@ -62,6 +63,7 @@ export async function mountAuditSubgraph(
         requestId: request.id,
         logger: options.logger,
         db: options.db,
+        verify: options.verify,
         auth: subgraphAuthorization(
           await options.verifier.verify(request.headers.authorization, graphQLRequestOf(request)),
         ),

@@ -16,8 +16,8 @@ import {
   type ReaderScope,
   readerScope,
 } from "../access-log/read-access-log.js";
-import { verifyChain } from "../access-log/verify.js";
-import type { GatewayDatabase } from "../access-log/writer.js";
+import type { GatewayDatabase } from "../access-log/store.js";
+import type { ChainVerification } from "../access-log/verify.js";
 
 /** What the audit subgraph's resolvers reach: the caller as the gateway signed them, the log. */
 export interface AuditContext {
@@ -25,6 +25,11 @@ export interface AuditContext {
   logger: Logger;
   auth: SubgraphAuthorization;
   db: GatewayDatabase;
+  /** Verifies the chain from its newest checkpoint (or all of it), against the published head. */
+  verify(options: {
+    expectedHead?: { seq: number; hash: string };
+    full?: boolean;
+  }): Promise<ChainVerification>;
 }
 
 interface AnomaliesParent {
@@ -43,9 +48,13 @@ export const auditResolvers: SubgraphResolvers<AuditContext> = {
     ) => listEntries(ctx.db, readerScope(ctx.auth), args),
     accessLogIntegrity: (
       _root: unknown,
-      args: { expectedHead?: { seq: number; hash: string } | null },
+      args: { expectedHead?: { seq: number; hash: string } | null; full?: boolean | null },
       ctx: AuditContext,
-    ) => verifyChain(ctx.db, args.expectedHead ?? undefined),
+    ) =>
+      ctx.verify({
+        ...(args.expectedHead ? { expectedHead: args.expectedHead } : {}),
+        full: args.full ?? false,
+      }),
     accessAnomalies: (
       _root: unknown,
       args: { from: string; to: string; bulkThreshold?: number; bulkWindowMinutes?: number },
@@ -67,5 +76,9 @@ export const auditResolvers: SubgraphResolvers<AuditContext> = {
   AccessLogEntry: {
     subjects: (entry: StoredEntry) => subjectRefs(entry.subjectIds),
     subjectsOutsidePurpose: (entry: StoredEntry) => subjectRefs(entry.subjectsOutsidePurpose),
+    denials: (entry: StoredEntry) =>
+      entry.denials.map((denial) => ({ ...denial, serviceName: denial.service })),
+    arguments: (entry: StoredEntry) =>
+      Object.entries(entry.arguments).map(([name, values]) => ({ name, values })),
   },
 };

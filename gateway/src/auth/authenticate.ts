@@ -60,8 +60,17 @@ const MESSAGES: Record<AuthenticationFailureReason, string> = {
 export class AuthenticationError extends GraphQLError {
   override readonly name = "AuthenticationError";
   readonly reason: AuthenticationFailureReason;
+  /**
+   * Who the token names, when its signature was verified and only a claim failed (expired, wrong
+   * audience…): the access log can then say who was refused. Never sent to the caller.
+   */
+  readonly verifiedSubject: string | null;
 
-  constructor(reason: AuthenticationFailureReason, details: { claim?: string } = {}) {
+  constructor(
+    reason: AuthenticationFailureReason,
+    details: { claim?: string } = {},
+    verifiedSubject: string | null = null,
+  ) {
     const message = details.claim
       ? `${MESSAGES[reason]} (the "${details.claim}" claim is missing or invalid)`
       : MESSAGES[reason];
@@ -69,6 +78,7 @@ export class AuthenticationError extends GraphQLError {
       extensions: { code: "UNAUTHENTICATED", reason, ...details, http: { status: 401 } },
     });
     this.reason = reason;
+    this.verifiedSubject = verifiedSubject;
   }
 }
 
@@ -237,7 +247,12 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
           reason === "MISSING_CLAIM" && error instanceof errors.JWTClaimValidationFailed
             ? error.claim
             : undefined;
-        throw new AuthenticationError(reason, claim ? { claim } : {});
+        // jose checks claims only once the signature holds: then the token's subject is genuine.
+        const claimsFailed =
+          error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired;
+        const sub = claimsFailed ? error.payload.sub : undefined;
+        const subject = typeof sub === "string" && sub.length <= 256 ? sub : null;
+        throw new AuthenticationError(reason, claim ? { claim } : {}, subject);
       }
       return principalFrom(payload);
     },

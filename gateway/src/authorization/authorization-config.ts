@@ -17,8 +17,11 @@ export type AuthorizationErrorPlacement = "errors" | "extensions" | "none";
 export interface AuthorizationConfig {
   mode: AuthorizationMode;
   errors: AuthorizationErrorPlacement;
-  /** The subgraph that verifies declared purposes (the MASH host). */
-  purposeSubgraph: string;
+  /**
+   * The subgraph that verifies declared purposes, when not the one the supergraph says resolves
+   * `Query.mashAuthority`.
+   */
+  purposeSubgraph: string | undefined;
   /** How long a verified purpose is trusted before it is checked again. */
   purposeCacheMs: number;
 }
@@ -29,7 +32,7 @@ export function loadAuthorizationConfig(env: NodeJS.ProcessEnv = process.env): A
     z.object({
       AUTHZ_MODE: z.enum(["filter", "reject", "dry-run", "off"]).default("filter"),
       AUTHZ_ERRORS: z.enum(["errors", "extensions", "none"]).default("errors"),
-      PURPOSE_SUBGRAPH: z.string().min(1).default("social-care"),
+      PURPOSE_SUBGRAPH: z.string().min(1).optional(),
       PURPOSE_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
     }),
     env,

@@ -26,9 +26,12 @@ import {
 } from "graphql";
 import { LRUCache } from "lru-cache";
 import { accessRecord, needsRecord, type RequestAccess } from "../access-log/access-record.js";
-import type { AccessOutcome } from "../access-log/entry.js";
+import { type AnswerRead, readAnswer } from "../access-log/answer-read.js";
+import { filterDenials, refusalsIn } from "../access-log/denials.js";
+import { type MutationTargets, mutationTargets } from "../access-log/mutation-arguments.js";
 import { type ProtectedRead, protectedRead } from "../access-log/protected-coordinates.js";
-import { takeSubjectIds, withSubjectIdSelections } from "../access-log/subject-ids.js";
+import { type RequestedOperation, requestedOperation } from "../access-log/requested-operation.js";
+import { stripHiddenSelections, withSubjectIdSelections } from "../access-log/subject-ids.js";
 import type { AccessLogWriter } from "../access-log/writer.js";
 import type { GatewayContext } from "../context.js";
 import type { AuthorizationErrorPlacement, AuthorizationMode } from "./authorization-config.js";
@@ -68,6 +71,24 @@ function accessLogUnavailable(): GraphQLError {
       extensions: {
         code: ErrorCode.ServiceUnavailable,
         reason: "ACCESS_LOG_UNAVAILABLE",
+        http: { status: 503 },
+      },
+    },
+  );
+}
+
+/**
+ * A mutation ran (its intent is on record) but its outcome could not be recorded: the answer is
+ * withheld, and the caller is told the change may have been made rather than invited to repeat it.
+ */
+function outcomeUnrecorded(): GraphQLError {
+  return new GraphQLError(
+    "The change was made and its intent is on record, but its outcome could not be recorded, so the answer is withheld. Check the record before trying again.",
+    {
+      extensions: {
+        code: ErrorCode.ServiceUnavailable,
+        reason: "ACCESS_LOG_UNAVAILABLE",
+        intentRecorded: true,
         http: { status: 503 },
       },
     },
@@ -173,6 +194,11 @@ export class AuthorizingGateway implements GatewayInterface {
     return this.#inner.stop();
   }
 
+  /** What a request refused before execution asked for, for its access log entry. */
+  requestedOperation(source: unknown, operationName: unknown): RequestedOperation {
+    return requestedOperation(this.#schema, this.#options.index, source, operationName);
+  }
+
   #prepare(requestContext: GatewayGraphQLRequestContext, holder: Holder): PreparedOperation {
     const schema = this.#schema ?? requestContext.schema;
     const variables = requestContext.request.variables;
@@ -196,7 +222,7 @@ export class AuthorizingGateway implements GatewayInterface {
     const base = this.#options.mode === "filter" ? result.document : requestContext.document;
     const document =
       base && this.#options.accessLog
-        ? withSubjectIdSelections(base, schema, this.#options.subjectType ?? "Subject")
+        ? withSubjectIdSelections(base, schema, this.#subjectType())
         : base;
     const source = document ? print(document) : "";
     const operation = document ? findOperation(document, requestContext.operationName) : null;
@@ -246,6 +272,10 @@ export class AuthorizingGateway implements GatewayInterface {
     const { result } = prepared;
     const filtering = this.#options.mode === "filter" || this.#options.mode === "reject";
     context.access.deniedPaths = filtering ? result.unauthorizedPaths : [];
+    const refusedByFilter = filtering
+      ? filterDenials(result.unauthorizedPaths, result.unauthorizedReasons)
+      : [];
+    const entry = this.#entryFor(requestContext, prepared);
 
     if (this.#options.mode === "reject" && result.changed) {
       context.access.rejected = true;
@@ -254,18 +284,36 @@ export class AuthorizingGateway implements GatewayInterface {
         // response with 400 (variable coercion), overriding a status set on the response.
         errors: result.unauthorizedPaths.map((path) => unauthorizedError(path, 403)),
       };
-      return this.#onRecord(requestContext, prepared, new Set(), "rejected", rejection);
+      return this.#onRecord(
+        { ...entry, requested: [], denials: refusedByFilter, outcome: "rejected" },
+        rejection,
+      );
     }
 
     const denied = filtering ? result.unauthorizedPaths.map((path) => unauthorizedError(path)) : [];
     if (!prepared.document || !prepared.operation) {
       return this.#onRecord(
-        requestContext,
-        prepared,
-        new Set(),
-        "denied",
+        { ...entry, requested: [], denials: refusedByFilter },
         this.#placeErrors({ data: null }, denied),
       );
+    }
+    const targets = this.#mutationTargets(requestContext, prepared);
+    if (targets) {
+      // A mutation is answerable before it acts: no intent on record, no change.
+      try {
+        await this.#options.accessLog?.record(
+          accessRecord({
+            ...entry,
+            kind: "mutation_intent",
+            subjectIds: targets.subjectIds,
+            denials: refusedByFilter,
+            arguments: targets.arguments,
+            outcome: "pending",
+          }),
+        );
+      } catch {
+        return { errors: [accessLogUnavailable()] };
+      }
     }
     // The planner sees only the prepared operation, and caches its plan under that text.
     const response = await executor({
@@ -275,8 +323,14 @@ export class AuthorizingGateway implements GatewayInterface {
       source: prepared.source,
       queryHash: prepared.queryHash,
     });
-    const subjectIds = takeSubjectIds(response.data);
-    let answer: GatewayExecutionResult = response;
+    const executed = response.data ?? null;
+    const data =
+      this.#options.mode === "filter" && result.changed
+        ? completeResponse(result.completion, executed)
+        : executed;
+    const read = this.#readAnswer(requestContext, prepared, data, executed);
+    stripHiddenSelections(data);
+    let answer: GatewayExecutionResult = { ...response, data };
     if (this.#options.mode === "dry-run" && result.changed) {
       this.#options.logger.info(
         {
@@ -286,7 +340,7 @@ export class AuthorizingGateway implements GatewayInterface {
         "authorization dry run",
       );
       answer = {
-        ...response,
+        ...answer,
         extensions: {
           ...response.extensions,
           authorizationDryRun: result.unauthorizedPaths.map((path) =>
@@ -295,10 +349,81 @@ export class AuthorizingGateway implements GatewayInterface {
         },
       };
     } else if (result.changed && this.#options.mode === "filter") {
-      const data = completeResponse(result.completion, response.data ?? null);
-      answer = this.#placeErrors({ ...response, data }, denied);
+      answer = this.#placeErrors(answer, denied);
     }
-    return this.#onRecord(requestContext, prepared, subjectIds, "returned", answer);
+    return this.#onRecord(
+      {
+        ...entry,
+        returned: read.returned,
+        subjectIds: [...read.subjectIds, ...(targets?.subjectIds ?? [])],
+        denials: [...refusedByFilter, ...refusalsIn(response.errors)],
+        releasedByBreakGlass: read.releasedByBreakGlass,
+        arguments: targets?.arguments ?? {},
+      },
+      answer,
+    );
+  }
+
+  /** The parts of an entry every outcome shares. */
+  #entryFor(
+    requestContext: GatewayGraphQLRequestContext,
+    prepared: PreparedOperation,
+  ): RequestAccess {
+    return {
+      context: requestContext.context as GatewayContext,
+      kind: "access",
+      operationName: requestContext.operationName,
+      operationType: requestContext.operation.operation,
+      requested: prepared.read.coordinates,
+      returned: [],
+      subjectIds: [],
+      denials: [],
+      releasedByBreakGlass: new Set(),
+      arguments: {},
+    };
+  }
+
+  /** For a mutation the access log records, what it acts on; null otherwise. */
+  #mutationTargets(
+    requestContext: GatewayGraphQLRequestContext,
+    prepared: PreparedOperation,
+  ): MutationTargets | null {
+    if (!this.#options.accessLog || !prepared.document || !prepared.operation) return null;
+    if (prepared.operation.operation !== "mutation") return null;
+    return mutationTargets({
+      schema: this.#schema ?? requestContext.schema,
+      document: prepared.document,
+      operation: prepared.operation,
+      variables: requestContext.request.variables ?? {},
+      subjectType: this.#subjectType(),
+    });
+  }
+
+  #subjectType(): string {
+    return this.#options.subjectType ?? "Subject";
+  }
+
+  #readAnswer(
+    requestContext: GatewayGraphQLRequestContext,
+    prepared: PreparedOperation,
+    answer: Record<string, unknown> | null,
+    executed: Record<string, unknown> | null,
+  ): AnswerRead {
+    if (!this.#options.accessLog || !prepared.document || !prepared.operation) {
+      return { returned: [], subjectIds: new Set(), releasedByBreakGlass: new Set() };
+    }
+    const context = requestContext.context as GatewayContext;
+    return readAnswer({
+      schema: this.#schema ?? requestContext.schema,
+      index: this.#options.index,
+      holder: context.grants,
+      document: prepared.document,
+      operation: prepared.operation,
+      variables: requestContext.request.variables ?? {},
+      answer,
+      executed,
+      subjectType: this.#subjectType(),
+    });
   }
 
   /**
@@ -306,30 +431,20 @@ export class AuthorizingGateway implements GatewayInterface {
    * written, the caller gets an error instead of the protected data.
    */
   async #onRecord(
-    requestContext: GatewayGraphQLRequestContext,
-    prepared: PreparedOperation,
-    subjectIds: Set<string>,
-    outcome: AccessOutcome,
+    access: RequestAccess,
     answer: GatewayExecutionResult,
   ): Promise<GatewayExecutionResult> {
     const writer = this.#options.accessLog;
-    if (!writer) return answer;
-    const context = requestContext.context as GatewayContext;
-    const access: RequestAccess = {
-      context,
-      operationName: requestContext.operationName,
-      operationType: requestContext.operation.operation,
-      read: outcome === "returned" ? prepared.read : { coordinates: [], restricted: false },
-      subjectIds,
-      outcome:
-        outcome === "returned" && prepared.read.coordinates.length === 0 ? "denied" : outcome,
-    };
-    if (!needsRecord(access)) return answer;
+    if (!writer || !needsRecord(access)) return answer;
     try {
       await writer.record(accessRecord(access));
       return answer;
     } catch {
-      return { errors: [accessLogUnavailable()] };
+      return {
+        errors: [
+          access.operationType === "mutation" ? outcomeUnrecorded() : accessLogUnavailable(),
+        ],
+      };
     }
   }
 }

@@ -40,6 +40,7 @@ import type {
   PlanEntry,
 } from "./completion-plan.js";
 import { coerceVariables, fragmentDefinitions, selectOperation } from "./operation-input.js";
+import { type UnmetRequirementReason, unmetReason } from "./unmet-requirement.js";
 
 export type { CompletionPlan } from "./completion-plan.js";
 
@@ -80,6 +81,8 @@ export interface FilterResult {
    * fragment reports the path of its enclosing field; a protected root type reports [].
    */
   unauthorizedPaths: string[][];
+  /** Why each path of `unauthorizedPaths` was removed (same order). */
+  unauthorizedReasons: UnmetRequirementReason[];
   /** Everything completeResponse needs to put the nulls back; opaque to callers. */
   completion: CompletionPlan;
   /** True when anything was removed. */
@@ -114,11 +117,12 @@ export function filterOperation(input: FilterInput): FilterResult {
   };
 
   let root: Level | null = null;
-  if (isMet(index.typeRequirement(rootType.name), holder)) {
+  const rootRequirement = index.typeRequirement(rootType.name);
+  if (isMet(rootRequirement, holder)) {
     root = filterLevel(context, rootType, operation.selectionSet.selections, []);
   } else {
     // A requirement on the root type itself covers the whole operation (the Router drops it all).
-    context.paths.record([]);
+    context.paths.record([], unmetReason(rootRequirement, holder));
   }
   const selectionSet = root?.selectionSet ?? null;
 
@@ -126,6 +130,7 @@ export function filterOperation(input: FilterInput): FilterResult {
   return {
     document: selectionSet ? outputDocument(operation, selectionSet) : null,
     unauthorizedPaths,
+    unauthorizedReasons: context.paths.reasons,
     completion: { root: selectionSet ? (root?.plan ?? null) : null },
     changed: unauthorizedPaths.length > 0,
   };
@@ -148,13 +153,15 @@ interface FilterContext {
 /** Collects unauthorized paths once each, in the order they are met. */
 class PathRecorder {
   readonly paths: string[][] = [];
+  readonly reasons: UnmetRequirementReason[] = [];
   readonly #seen = new Set<string>();
 
-  record(path: readonly string[]): void {
+  record(path: readonly string[], reason: UnmetRequirementReason): void {
     const key = JSON.stringify(path);
     if (this.#seen.has(key)) return;
     this.#seen.add(key);
     this.paths.push([...path]);
+    this.reasons.push(reason);
   }
 }
 
@@ -248,8 +255,9 @@ function filterField(
   const key = node.alias?.value ?? node.name.value;
   const field = fieldDefinition(context.schema, scope, node.name.value);
   const path = [...prefix, key];
-  if (!isFieldAuthorized(context, scope, field)) {
-    context.paths.record(path);
+  const unmet = unmetFieldRequirement(context, scope, field);
+  if (unmet) {
+    context.paths.record(path, unmet);
     return { selection: null, entry: removedField(key, field.type) };
   }
   if (!node.selectionSet) {
@@ -296,9 +304,13 @@ function filterFragment(
   prefix: readonly string[],
 ): Filtered<InlineFragmentNode> {
   const appliesTo = condition ? applicability(context.schema, scope, condition) : null;
-  if (condition && !isMet(context.index.typeRequirement(condition.name), context.holder)) {
+  const conditionRequirement = condition ? context.index.typeRequirement(condition.name) : null;
+  if (condition && conditionRequirement && !isMet(conditionRequirement, context.holder)) {
     // The fragment's fields read as null wherever it applies: remember them for completion.
-    context.paths.record(enclosingFieldPath(prefix));
+    context.paths.record(
+      enclosingFieldPath(prefix),
+      unmetReason(conditionRequirement, context.holder),
+    );
     const entries = removedEntries(context, condition, selectionSet.selections);
     return {
       selection: null,
@@ -406,14 +418,16 @@ function inSpread<T>(
 
 // ---- authorization -------------------------------------------------------------------------
 
-function isFieldAuthorized(
+/** Null when the holder may see the field; otherwise why not. */
+function unmetFieldRequirement(
   context: FilterContext,
   scope: GraphQLCompositeType,
   field: GraphQLField<unknown, unknown>,
-): boolean {
+): UnmetRequirementReason | null {
   // __typename is always allowed, and introspection (__schema, __type) lists protected fields too.
-  if (field.name.startsWith("__")) return true;
-  return isMet(context.index.fieldRequirement(context.schema, scope, field), context.holder);
+  if (field.name.startsWith("__")) return null;
+  const requirement = context.index.fieldRequirement(context.schema, scope, field);
+  return isMet(requirement, context.holder) ? null : unmetReason(requirement, context.holder);
 }
 
 function isExecuted(context: FilterContext, node: SelectionNode): boolean {

@@ -11,8 +11,11 @@ import { LRUCache } from "lru-cache";
 
 export const PURPOSE_HEADER = "x-mash-purpose";
 
+/** The field that verifies a purpose; the subgraph resolving it in the supergraph is asked. */
+export const MASH_AUTHORITY_FIELD = "mashAuthority";
+
 const MASH_AUTHORITY = `query MashAuthority($enquiryId: ID!) {
-  mashAuthority(enquiryId: $enquiryId) { enquiryId subjectIds breakGlassGrants { id subjectId expiresAt } }
+  ${MASH_AUTHORITY_FIELD}(enquiryId: $enquiryId) { enquiryId subjectIds breakGlassGrants { id subjectId expiresAt } }
 }`;
 
 export interface VerifiedAuthority {
@@ -43,7 +46,8 @@ interface MashAuthorityResponse {
 }
 
 /**
- * Verifies `x-mash-purpose` with the subgraph that hosts MASH enquiries (social care), signed as
+ * Verifies `x-mash-purpose` with the subgraph that hosts MASH enquiries (the one resolving
+ * `Query.mashAuthority` in the supergraph: social care), signed as
  * the caller like any other subgraph request. Answers are cached briefly per caller and enquiry:
  * a purpose is checked on every request that declares one, and a round trip each time would double
  * the cost of the simplest query.
@@ -122,7 +126,9 @@ export function createPurposeVerifier(options: {
         purpose: { enquiryId: found.enquiryId, subjectIds: found.subjectIds },
         breakGlass: found.breakGlassGrants,
       };
-      if (options.cacheMs > 0) cache.set(key, verified);
+      // An authority carrying break-glass grants is checked afresh on every request: a grant the
+      // data protection officer revokes must stop working at once, on every gateway replica.
+      if (options.cacheMs > 0 && verified.breakGlass.length === 0) cache.set(key, verified);
       return verified;
     },
   };

@@ -4,6 +4,7 @@ import type { GatewaySigner } from "@mash/platform/auth/gateway-token";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
 import { type DocumentNode, parse } from "graphql";
 import type { GatewayContext } from "../context.js";
+import type { AgencyCheckField } from "../supergraph/agency-check-fields.js";
 import { unavailableAgencyResponse, unavailableReason } from "./unavailable-agencies.js";
 
 /** The subgraph operation's document, or undefined when there is none to read. */
@@ -29,8 +30,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly #name: string;
   readonly #signer: GatewaySigner;
   readonly #timeoutMs: number;
+  readonly #agencyChecks: readonly AgencyCheckField[];
 
-  constructor(options: { name: string; url: string; timeoutMs: number; signer: GatewaySigner }) {
+  constructor(options: {
+    name: string;
+    url: string;
+    timeoutMs: number;
+    signer: GatewaySigner;
+    /** The fields through which this subgraph reports agency checks (`@agencyCheck`). */
+    agencyChecks?: readonly AgencyCheckField[];
+  }) {
     super({
       url: options.url,
       // Native fetch with an AbortSignal: @apollo/gateway has no timeout option of its own.
@@ -40,12 +49,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.#name = options.name;
     this.#signer = options.signer;
     this.#timeoutMs = options.timeoutMs;
+    this.#agencyChecks = options.agencyChecks ?? [];
   }
 
   /**
    * A subgraph that is down, times out or fails with a 5xx does not sink the whole answer: the
    * fetch resolves to an error naming the service (never its URL) and, for entity fetches, the
-   * agency's check marked AGENCY_UNAVAILABLE. A 4xx is the subgraph's own answer and stands.
+   * agency checks it reports marked AGENCY_UNAVAILABLE. A 4xx is the subgraph's own answer and
+   * stands.
    */
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
@@ -67,6 +78,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         serviceName: this.#name,
         reason,
         timeoutMs: this.#timeoutMs,
+        agencyChecks: this.#agencyChecks,
         // The planner exposes its document only when configured to; the query text always comes.
         document: options.document ?? parseQuietly(options.request.query),
         variables: options.request.variables,

@@ -7,10 +7,12 @@ import {
   Kind,
   type SelectionSetNode,
 } from "graphql";
+import type { AgencyCheckField } from "../supergraph/agency-check-fields.js";
 
 // When an agency's service is down or slow, the case picture still comes back with every other
-// agency's part: the failed fetch becomes one client-safe error naming the service, and the
-// agency's `<agency>Check` in the answer says AGENCY_UNAVAILABLE instead of being null.
+// agency's part: the failed fetch becomes one client-safe error naming the service, and each field
+// through which that subgraph reports an agency's check (`@agencyCheck` in the supergraph) says
+// AGENCY_UNAVAILABLE instead of being null.
 
 /** The code @apollo/gateway uses for subgraph failures; clients switch on it. */
 export const DOWNSTREAM_SERVICE_ERROR = "DOWNSTREAM_SERVICE_ERROR";
@@ -43,16 +45,6 @@ export function unavailableReason(error: unknown): UnavailableReason | null {
   return status >= 500 ? "SERVER_ERROR" : null;
 }
 
-/** `health` → `healthCheck`, `social-care` → `socialCareCheck`: the field each agency adds. */
-export function agencyCheckField(serviceName: string): string {
-  return `${serviceName.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase())}Check`;
-}
-
-/** `social-care` → `SOCIAL_CARE`: the `Agency` enum value. */
-export function agencyEnumValue(serviceName: string): string {
-  return serviceName.replace(/-/g, "_").toUpperCase();
-}
-
 const MESSAGES: Record<UnavailableReason, (service: string, timeoutMs: number) => string> = {
   TIMEOUT: (service, timeoutMs) =>
     `The ${service} service did not answer within ${timeoutMs} ms; its part of the answer is missing.`,
@@ -78,9 +70,11 @@ type Json = Record<string, unknown>;
 
 interface Synthesis {
   fragments: Map<string, FragmentDefinitionNode>;
-  checkField: string;
-  agency: string;
+  /** The failed subgraph's agency-check fields: the agency each reports, by type and field. */
+  checks: ReadonlyMap<string, string>;
 }
+
+const coordinate = (typeName: string, fieldName: string) => `${typeName}.${fieldName}`;
 
 /**
  * Fills the selections made on a type: spreads and inline fragments (for this type) are merged
@@ -112,11 +106,15 @@ function fillSelections(
 }
 
 /** `{ status: AGENCY_UNAVAILABLE, agency }`, everything else selected null. */
-function unavailableCheck(selectionSet: SelectionSetNode, synthesis: Synthesis): Json {
+function unavailableCheck(
+  selectionSet: SelectionSetNode,
+  agency: string,
+  synthesis: Synthesis,
+): Json {
   const values: Record<string, unknown> = {
     __typename: "AgencyCheck",
     status: "AGENCY_UNAVAILABLE",
-    agency: synthesis.agency,
+    agency,
   };
   return fillSelections(
     selectionSet,
@@ -128,7 +126,7 @@ function unavailableCheck(selectionSet: SelectionSetNode, synthesis: Synthesis):
 }
 
 /**
- * One entity of a failed `_entities` fetch: only the agency's check (and `__typename`) is filled
+ * One entity of a failed `_entities` fetch: only the agency checks (and `__typename`) are filled
  * in; the fields left out stay missing, exactly as when the whole fetch fails.
  */
 function unavailableEntity(
@@ -142,9 +140,8 @@ function unavailableEntity(
     synthesis,
     (field, selection) => {
       if (field === "__typename") return typeName;
-      if (field === synthesis.checkField && selection)
-        return unavailableCheck(selection, synthesis);
-      return undefined;
+      const agency = synthesis.checks.get(coordinate(typeName, field));
+      return agency && selection ? unavailableCheck(selection, agency, synthesis) : undefined;
     },
     {},
   );
@@ -173,12 +170,14 @@ function typeNameOf(representation: unknown): string | undefined {
 /**
  * What the gateway makes of a fetch to an unavailable agency: the error, and for an `_entities`
  * fetch (where the agency adds to entities another subgraph returned) an entity per
- * representation whose `<agency>Check` is AGENCY_UNAVAILABLE. A root fetch gets the error alone.
+ * representation whose agency checks are AGENCY_UNAVAILABLE. A root fetch gets the error alone.
  */
 export function unavailableAgencyResponse(options: {
   serviceName: string;
   reason: UnavailableReason;
   timeoutMs: number;
+  /** The fields through which the subgraph reports agency checks, from the supergraph. */
+  agencyChecks: readonly AgencyCheckField[];
   document: DocumentNode | undefined;
   variables: Record<string, unknown> | undefined;
 }): GatewayGraphQLResponse {
@@ -192,8 +191,12 @@ export function unavailableAgencyResponse(options: {
         .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
         .map((fragment) => [fragment.name.value, fragment]),
     ),
-    checkField: agencyCheckField(options.serviceName),
-    agency: agencyEnumValue(options.serviceName),
+    checks: new Map(
+      options.agencyChecks.map((check) => [
+        coordinate(check.typeName, check.fieldName),
+        check.agency,
+      ]),
+    ),
   };
   const entities = representations.map((representation) => {
     const typeName = typeNameOf(representation);

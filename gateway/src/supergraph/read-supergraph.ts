@@ -1,33 +1,35 @@
 import { readFileSync } from "node:fs";
-import { Kind, parse, valueFromASTUntyped } from "graphql";
+import { parse } from "graphql";
+import { MASH_AUTHORITY_FIELD } from "../authorization/purpose-verifier.js";
+import { type AgencyCheckField, agencyCheckFields } from "./agency-check-fields.js";
+import { type SupergraphSubgraph, subgraphsOf, subgraphsResolving } from "./join-graphs.js";
 
-export interface SupergraphSubgraph {
-  /** The subgraph's name, e.g. "police". */
-  name: string;
-  /** Its URL as composed. */
-  url: string;
-}
+export type { SupergraphSubgraph };
 
 export interface LoadedSupergraph {
   sdl: string;
   subgraphs: SupergraphSubgraph[];
+  /** Per subgraph name, the fields through which it reports agency checks (`@agencyCheck`). */
+  agencyChecks: ReadonlyMap<string, readonly AgencyCheckField[]>;
+  /**
+   * The subgraph that verifies declared purposes: the one resolving `Query.mashAuthority`, the
+   * field the gateway asks; none in a supergraph without MASH enquiries.
+   */
+  purposeHost: string | undefined;
 }
 
-/** Reads a supergraph file and lists its subgraphs (from the `join__Graph` enum). */
-export function readSupergraph(path: string): LoadedSupergraph {
-  const sdl = readFileSync(path, "utf8");
+/** A supergraph's text, its subgraphs and what they declare to the gateway. */
+export function loadSupergraph(sdl: string): LoadedSupergraph {
   const document = parse(sdl);
-  const subgraphs: SupergraphSubgraph[] = [];
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== "join__Graph")
-      continue;
-    for (const value of definition.values ?? []) {
-      const graph = value.directives?.find((directive) => directive.name.value === "join__graph");
-      const args = Object.fromEntries(
-        (graph?.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value)]),
-      );
-      subgraphs.push({ name: String(args.name ?? value.name.value), url: String(args.url ?? "") });
-    }
-  }
-  return { sdl, subgraphs };
+  return {
+    sdl,
+    subgraphs: subgraphsOf(document),
+    agencyChecks: agencyCheckFields(document),
+    purposeHost: subgraphsResolving(document, "Query", MASH_AUTHORITY_FIELD)[0],
+  };
+}
+
+/** Reads a supergraph file. */
+export function readSupergraph(path: string): LoadedSupergraph {
+  return loadSupergraph(readFileSync(path, "utf8"));
 }

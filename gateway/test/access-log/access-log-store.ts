@@ -1,19 +1,46 @@
-import { fileURLToPath } from "node:url";
-import { type AgencyDatabase, openDatabase } from "@mash/platform/db/connect";
+import { loadGatewayPublicKeys, loadGatewaySigningKey } from "@mash/platform/auth/gateway-keys";
+import { type AgencyDatabase, type Database, openDatabase } from "@mash/platform/db/connect";
 import { createLogger } from "@mash/platform/observability/logger";
-import type { AccessRecord } from "../../src/access-log/entry.js";
-import { AccessLogWriter } from "../../src/access-log/writer.js";
+import { asc, eq } from "drizzle-orm";
+import { type AccessRecord, entryHash } from "../../src/access-log/entry.js";
+import { HeadPublisher } from "../../src/access-log/head-publisher.js";
+import { MemoryHeadSink } from "../../src/access-log/head-sinks.js";
+import { ACCESS_LOG_MIGRATIONS } from "../../src/access-log/open-access-log.js";
+import {
+  createChainSignatureVerifier,
+  createChainSigner,
+} from "../../src/access-log/signed-head.js";
+import { DatabaseChainStore } from "../../src/access-log/store.js";
+import { AccessLogWriter, type AccessLogWriterOptions } from "../../src/access-log/writer.js";
 import * as tables from "../../src/db/schema.js";
 
+const DEV = { NODE_ENV: "test" };
+/** The development keys: what the gateway signs heads with outside production. */
+export const signer = createChainSigner(loadGatewaySigningKey(DEV));
+export const signatures = createChainSignatureVerifier(loadGatewayPublicKeys(DEV));
+
 /** A fresh, migrated, in-memory gateway database with a writer, for one test file. */
-export async function memoryAccessLog(options: { maxDelayMs?: number; maxBatch?: number } = {}) {
+export async function memoryAccessLog(
+  options: AccessLogWriterOptions & { checkpointEvery?: number } = {},
+) {
   const database: AgencyDatabase<typeof tables> = await openDatabase({
     target: { kind: "pglite" },
     schema: tables,
   });
-  await database.migrate(fileURLToPath(new URL("../../src/db/migrations", import.meta.url)));
-  const writer = new AccessLogWriter(database.db, createLogger("test", "silent"), options);
-  return { database, db: database.db, writer };
+  await database.migrate(ACCESS_LOG_MIGRATIONS);
+  const store = new DatabaseChainStore(database.db);
+  const logger = createLogger("test", "silent");
+  const writer = new AccessLogWriter(store, logger, options);
+  const sink = new MemoryHeadSink();
+  const publisher = new HeadPublisher({
+    store,
+    signer,
+    signatures,
+    sinks: [sink],
+    logger,
+    checkpointEvery: options.checkpointEvery ?? 1_000_000,
+  });
+  return { database, db: database.db, store, writer, sink, publisher };
 }
 
 let counter = 0;
@@ -23,7 +50,9 @@ export function aRecord(overrides: Partial<AccessRecord> = {}): AccessRecord {
   counter += 1;
   return {
     id: crypto.randomUUID(),
+    kind: "access",
     requestId: `request-${counter}`,
+    clientRequestId: null,
     occurredAt: new Date("2026-11-18T10:30:00Z"),
     principalId: "dev-social-worker",
     principalAgency: "social-care",
@@ -33,10 +62,38 @@ export function aRecord(overrides: Partial<AccessRecord> = {}): AccessRecord {
     operationType: "query",
     subjectIds: ["a2b644b0-bf45-4570-a531-f355c98ffc27"],
     subjectsOutsidePurpose: [],
+    fieldsRequested: ["Query.subject", "Subject.name"],
     fieldsReturned: ["Query.subject", "Subject.name"],
     fieldsDenied: [],
+    denials: [],
+    arguments: {},
     breakGlassGrantIds: [],
     outcome: "returned",
+    requestCount: 1,
+    countedSince: null,
     ...overrides,
   };
+}
+
+/**
+ * What someone with write access to the database would do to cover their tracks: change entry
+ * `seq` and recompute every hash from there on, so the chain alone still looks whole. Returns the
+ * rows as they were, to put back.
+ */
+export async function rewriteFrom(db: Database<typeof tables>, seq: number, principalId: string) {
+  const entries = await db
+    .select()
+    .from(tables.accessLogEntry)
+    .orderBy(asc(tables.accessLogEntry.seq));
+  let prevHash = entries[seq - 2]?.hash ?? "";
+  for (const entry of entries.slice(seq - 1)) {
+    const record = entry.seq === seq ? { ...entry, principalId } : entry;
+    const hash = entryHash(record, entry.seq, prevHash);
+    await db
+      .update(tables.accessLogEntry)
+      .set({ principalId: record.principalId, prevHash, hash })
+      .where(eq(tables.accessLogEntry.seq, entry.seq));
+    prevHash = hash;
+  }
+  return entries.slice(seq - 1);
 }

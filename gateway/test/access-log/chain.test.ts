@@ -1,12 +1,13 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { entryHash } from "../../src/access-log/entry.js";
-import { verifyChain } from "../../src/access-log/verify.js";
-import { accessLogEntry } from "../../src/db/schema.js";
-import { aRecord, memoryAccessLog } from "./access-log-store.js";
+import { type VerifyOptions, verifyChain } from "../../src/access-log/verify.js";
+import { accessLogCheckpoint, accessLogEntry } from "../../src/db/schema.js";
+import { aRecord, memoryAccessLog, rewriteFrom, signatures } from "./access-log-store.js";
 
 describe("the access log's hash chain", () => {
   let store: Awaited<ReturnType<typeof memoryAccessLog>>;
+  const verify = (options: Partial<VerifyOptions> = {}) =>
+    verifyChain(store.store, { signatures, full: true, ...options });
 
   beforeAll(async () => {
     store = await memoryAccessLog();
@@ -22,28 +23,28 @@ describe("the access log's hash chain", () => {
     for (let i = 1; i < entries.length; i += 1) {
       expect(entries[i]?.prevHash).toBe(entries[i - 1]?.hash);
     }
-    const verification = await verifyChain(store.db);
-    expect(verification).toMatchObject({ valid: true, entries: 30, firstBroken: null });
+    expect(await verify()).toMatchObject({ valid: true, entries: 30, firstBroken: null });
   });
 
-  it("writes concurrent entries in few transactions (batched)", async () => {
+  it("writes a batch of concurrent entries with one statement", async () => {
     const before = store.database.statements.count;
     await Promise.all(Array.from({ length: 100 }, () => store.writer.record(aRecord())));
-    const statements = store.database.statements.count - before;
-    // Per batch: begin, lock, read head, insert, commit. 100 entries in one or two batches.
-    expect(statements).toBeLessThanOrEqual(12);
-    expect((await verifyChain(store.db)).entries).toBe(130);
+    // One INSERT for the batch (the writer knows its head): no transaction, no lock, no read.
+    expect(store.database.statements.count - before).toBe(1);
+    expect((await verify()).entries).toBe(130);
+  });
+
+  it("keeps the chain whole when another writer extends it first (several gateways)", async () => {
+    const other = await import("../../src/access-log/writer.js");
+    const { createLogger } = await import("@mash/platform/observability/logger");
+    const second = new other.AccessLogWriter(store.store, createLogger("test", "silent"));
+    await second.record(aRecord());
+    // The first writer's cached head is stale now: its insert conflicts, it re-reads and retries.
+    await store.writer.record(aRecord());
+    expect(await verify()).toMatchObject({ valid: true, entries: 132 });
   });
 
   describe("tampering", () => {
-    let headBefore: { seq: number; hash: string };
-
-    beforeAll(async () => {
-      const verification = await verifyChain(store.db);
-      if (!verification.head) throw new Error("no head");
-      headBefore = verification.head;
-    });
-
     it("names an edited entry", async () => {
       const [original] = await store.db
         .select()
@@ -53,14 +54,14 @@ describe("the access log's hash chain", () => {
         .update(accessLogEntry)
         .set({ principalId: "someone-else" })
         .where(eq(accessLogEntry.seq, 17));
-      const verification = await verifyChain(store.db);
+      const verification = await verify();
       expect(verification.firstBroken).toEqual({ seq: 17, id: original?.id, problem: "edited" });
       expect(verification.entries).toBe(16);
       await store.db
         .update(accessLogEntry)
         .set({ principalId: original?.principalId })
         .where(eq(accessLogEntry.seq, 17));
-      expect((await verifyChain(store.db)).valid).toBe(true);
+      expect((await verify()).valid).toBe(true);
     });
 
     it("names the entry after a deleted one", async () => {
@@ -70,37 +71,86 @@ describe("the access log's hash chain", () => {
         .where(eq(accessLogEntry.seq, 42));
       const [next] = await store.db.select().from(accessLogEntry).where(eq(accessLogEntry.seq, 43));
       await store.db.delete(accessLogEntry).where(eq(accessLogEntry.seq, 42));
-      const verification = await verifyChain(store.db);
-      expect(verification.firstBroken).toEqual({
+      expect((await verify()).firstBroken).toEqual({
         seq: 43,
         id: next?.id,
         problem: "missing_before",
       });
       if (deleted) await store.db.insert(accessLogEntry).values(deleted);
-      expect((await verifyChain(store.db)).valid).toBe(true);
+      expect((await verify()).valid).toBe(true);
+    });
+  });
+});
+
+describe("the published head: an end nobody can rewrite or cut quietly", () => {
+  let store: Awaited<ReturnType<typeof memoryAccessLog>>;
+  const quick = async () =>
+    verifyChain(store.store, {
+      signatures,
+      publishedHead: await store.publisher.latestPublished(),
     });
 
-    it("catches a consistently rewritten chain, or a cut end, against an anchor kept elsewhere", async () => {
-      // Someone with write access rewrites entry 100 and recomputes every hash after it.
-      const entries = await rows();
-      let prevHash = entries[98]?.hash ?? "";
-      for (const entry of entries.slice(99)) {
-        const record = entry.seq === 100 ? { ...entry, principalId: "cover-up" } : entry;
-        const hash = entryHash(record, entry.seq, prevHash);
-        await store.db
-          .update(accessLogEntry)
-          .set({ principalId: record.principalId, prevHash, hash })
-          .where(eq(accessLogEntry.seq, entry.seq));
-        prevHash = hash;
-      }
-      expect((await verifyChain(store.db)).valid).toBe(true);
-      const anchored = await verifyChain(store.db, headBefore);
-      expect(anchored.valid).toBe(false);
-      expect(anchored.firstBroken).toMatchObject({ seq: headBefore.seq, problem: "head_mismatch" });
+  beforeAll(async () => {
+    store = await memoryAccessLog({ checkpointEvery: 20 });
+    for (let i = 0; i < 3; i += 1) {
+      await Promise.all(Array.from({ length: 10 }, () => store.writer.record(aRecord())));
+      await store.publisher.publish();
+    }
+  });
+  afterAll(() => store?.database.close());
 
-      await store.db.execute(sql`delete from ${accessLogEntry} where ${accessLogEntry.seq} > 120`);
-      const cut = await verifyChain(store.db, headBefore);
-      expect(cut.firstBroken).toMatchObject({ seq: 121, id: null, problem: "head_mismatch" });
+  it("publishes a signed head that verifies, and stores a checkpoint every so often", async () => {
+    const head = await store.publisher.latestPublished();
+    expect(head).toMatchObject({ seq: 30 });
+    expect(await signatures.verifiesHead(head ?? { seq: 0, hash: "" }, head?.jws ?? "")).toBe(true);
+    const checkpoints = await store.db.select().from(accessLogCheckpoint);
+    expect(checkpoints.map((checkpoint) => checkpoint.seq)).toEqual([20]);
+    // Nothing new: nothing published again.
+    expect(await store.publisher.publish()).toBeNull();
+  });
+
+  it("verifies from the newest checkpoint, recomputing only what follows it", async () => {
+    const verification = await quick();
+    expect(verification).toMatchObject({
+      valid: true,
+      entries: 10,
+      verifiedFrom: { seq: 20, kind: "checkpoint" },
+      head: { seq: 30 },
+    });
+  });
+
+  it("catches the newest entries rewritten and rehashed", async () => {
+    // Rewrite entry 28 and rehash everything after it: the chain alone still looks whole.
+    const before = await rewriteFrom(store.db, 28, "cover-up");
+    expect((await verifyChain(store.store, { signatures })).valid).toBe(true);
+    expect((await quick()).firstBroken).toMatchObject({ seq: 30, problem: "head_mismatch" });
+    // And the publisher refuses to sign over it.
+    await store.writer.record(aRecord());
+    expect(await store.publisher.publish()).toBeNull();
+    for (const entry of before) {
+      await store.db
+        .update(accessLogEntry)
+        .set({ principalId: entry.principalId, prevHash: entry.prevHash, hash: entry.hash })
+        .where(eq(accessLogEntry.seq, entry.seq));
+    }
+    await store.db.delete(accessLogEntry).where(gt(accessLogEntry.seq, 30));
+    expect((await quick()).valid).toBe(true);
+  });
+
+  it("catches the newest entries cut off", async () => {
+    await store.db.execute(sql`delete from ${accessLogEntry} where ${accessLogEntry.seq} > 25`);
+    expect((await verifyChain(store.store, { signatures })).valid).toBe(true);
+    expect((await quick()).firstBroken).toEqual({ seq: 26, id: null, problem: "truncated" });
+  });
+
+  it("catches a forged checkpoint", async () => {
+    await store.db
+      .update(accessLogCheckpoint)
+      .set({ hash: "f".repeat(64) })
+      .where(eq(accessLogCheckpoint.seq, 20));
+    expect((await verifyChain(store.store, { signatures })).firstBroken).toMatchObject({
+      seq: 20,
+      problem: "bad_signature",
     });
   });
 });

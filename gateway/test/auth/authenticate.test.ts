@@ -340,6 +340,23 @@ describe("refusing bad credentials, each with its own reason", () => {
     const error = await rejection(devAuthenticator.authenticate(`Bearer ${token}`));
     expect(error.message).toMatch(/^The access token has expired/);
   });
+
+  it("names, for the access log only, who a genuinely signed but unusable token belongs to", async () => {
+    const expired = await issueDevToken(socialWorker, {
+      expiresIn: "1h",
+      now: new Date(Date.now() - 2 * 3600_000),
+    });
+    const error = await rejection(devAuthenticator.authenticate(`Bearer ${expired}`));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).verifiedSubject).toBe(socialWorker.id);
+    expect(JSON.stringify(error.extensions)).not.toContain(socialWorker.id);
+    // A signature that does not verify names nobody: its claims are anyone's invention.
+    const [header, payload] = expired.split(".");
+    const forged = await rejection(
+      devAuthenticator.authenticate(`Bearer ${header}.${payload}.AAAA`),
+    );
+    expect((forged as AuthenticationError).verifiedSubject).toBeNull();
+  });
 });
 
 describe("a remote key set", () => {

@@ -1,4 +1,3 @@
-import type { ApolloGateway } from "@apollo/gateway";
 import type {
   GatewayExecutionResult,
   GatewayGraphQLRequestContext,
@@ -13,6 +12,7 @@ import type { AccessLogWriter } from "../../src/access-log/writer.js";
 import type { AuthorizationMode } from "../../src/authorization/authorization-config.js";
 import { AuthorizingGateway } from "../../src/authorization/authorizing-gateway.js";
 import type { GatewayContext } from "../../src/context.js";
+import { fakeInnerGateway } from "./fake-inner-gateway.js";
 
 const SDL = `
 directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
@@ -43,25 +43,12 @@ function harness(
   accessLog?: AccessLogWriter,
 ) {
   const seen: Seen[] = [];
-  const inner = {
-    load: async () => ({
-      executor: async (context: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> => {
-        seen.push({ queryHash: context.queryHash, document: context.document });
-        const selects = print(context.document).includes("convictions");
-        return {
-          data: { person: { name: "A", ...(selects ? { convictions: ["x"] } : {}) } },
-        };
-      },
-    }),
-    onSchemaLoadOrUpdate: (
-      callback: (s: { apiSchema: typeof schema; coreSupergraphSdl: string }) => void,
-    ) => {
-      callback({ apiSchema: schema, coreSupergraphSdl: SDL });
-      return () => {};
-    },
-    stop: async () => {},
-  };
-  const gateway = new AuthorizingGateway(inner as unknown as ApolloGateway, {
+  const inner = fakeInnerGateway(schema, SDL, (context): GatewayExecutionResult => {
+    seen.push({ queryHash: context.queryHash, document: context.document });
+    const selects = print(context.document).includes("convictions");
+    return { data: { person: { name: "A", ...(selects ? { convictions: ["x"] } : {}) } } };
+  });
+  const gateway = new AuthorizingGateway(inner, {
     mode,
     errors,
     index,
@@ -82,6 +69,7 @@ function harness(
       logger: createLogger("test", "silent"),
       authority: { principal: null, purpose: null, breakGlass: [] },
       grants: grants(scopes),
+      clientRequestId: null,
       access: { deniedPaths: [], rejected: false },
     };
     const requestContext = {

@@ -30,12 +30,15 @@ function operation(): GraphQLDataSourceProcessOptions<GatewayContext> {
   } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
 }
 
-function source(url: string, timeoutMs = 200) {
+// Long enough that a busy machine never turns an answer into a timeout; the timeout case sets its own.
+function source(url: string, timeoutMs = 30_000) {
   return new SubgraphDataSource({
     name: "health",
     url,
     timeoutMs,
     signer: { sign: async () => "signed" },
+    // As the supergraph declares it: health reports its check through Enquiry.healthCheck.
+    agencyChecks: [{ typeName: "Enquiry", fieldName: "healthCheck", agency: "HEALTH" }],
   });
 }
 
@@ -59,9 +62,7 @@ afterAll(async () => {
 
 describe("SubgraphDataSource when the agency is unavailable", () => {
   it("answers in the agency's place after its timeout", async () => {
-    const started = Date.now();
-    const response = await source(`${base}/hang`).process(operation());
-    expect(Date.now() - started).toBeLessThan(2000);
+    const response = await source(`${base}/hang`, 200).process(operation());
     expect(response.data).toEqual({
       _entities: [
         { __typename: "Enquiry", healthCheck: { status: "AGENCY_UNAVAILABLE", agency: "HEALTH" } },

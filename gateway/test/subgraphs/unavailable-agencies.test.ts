@@ -2,11 +2,11 @@ import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { loadSubgraphTimeouts } from "../../src/config.js";
 import {
-  agencyCheckField,
   formatGatewayError,
   unavailableAgencyResponse,
   unavailableReason,
 } from "../../src/subgraphs/unavailable-agencies.js";
+import type { AgencyCheckField } from "../../src/supergraph/agency-check-fields.js";
 
 // The kind of operation the query planner sends an agency for its part of a case picture.
 const ENTITIES = parse(`query Picture__health__2($representations: [_Any!]!) {
@@ -17,12 +17,18 @@ const ENTITIES = parse(`query Picture__health__2($representations: [_Any!]!) {
 }
 fragment When on AgencyCheck { dueAt answeredAt }`);
 
+// What health's subgraph declares in the supergraph (`@agencyCheck(agency: HEALTH)`).
+const HEALTH_CHECKS: AgencyCheckField[] = [
+  { typeName: "Enquiry", fieldName: "healthCheck", agency: "HEALTH" },
+];
+
 describe("an unavailable agency", () => {
   it("is named in one error, with the reason and never the URL", () => {
     const response = unavailableAgencyResponse({
       serviceName: "health",
       reason: "TIMEOUT",
       timeoutMs: 2000,
+      agencyChecks: HEALTH_CHECKS,
       document: ENTITIES,
       variables: { representations: [] },
     });
@@ -40,6 +46,7 @@ describe("an unavailable agency", () => {
       serviceName: "health",
       reason: "UNREACHABLE",
       timeoutMs: 2000,
+      agencyChecks: HEALTH_CHECKS,
       document: ENTITIES,
       variables: {
         representations: [
@@ -70,6 +77,7 @@ describe("an unavailable agency", () => {
       serviceName: "social-care",
       reason: "SERVER_ERROR",
       timeoutMs: 2000,
+      agencyChecks: HEALTH_CHECKS,
       document: parse("{ myEnquiries { id } }"),
       variables: undefined,
     });
@@ -79,9 +87,49 @@ describe("an unavailable agency", () => {
     );
   });
 
-  it("names each agency's check field", () => {
-    expect(agencyCheckField("social-care")).toBe("socialCareCheck");
-    expect(agencyCheckField("probation")).toBe("probationCheck");
+  it("marks whichever fields the supergraph says report a check, whatever their names", () => {
+    const response = unavailableAgencyResponse({
+      serviceName: "schools",
+      reason: "TIMEOUT",
+      timeoutMs: 2000,
+      agencyChecks: [
+        { typeName: "Enquiry", fieldName: "attendanceCheck", agency: "EDUCATION" },
+        { typeName: "Referral", fieldName: "check", agency: "EDUCATION" },
+      ],
+      document: parse(`query ($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          ... on Enquiry { attendanceCheck { status agency } healthCheck { status } }
+          ... on Referral { check { status } }
+        }
+      }`),
+      variables: {
+        representations: [
+          { __typename: "Enquiry", id: "e1" },
+          { __typename: "Referral", id: "r1" },
+        ],
+      },
+    });
+    expect(response.data).toEqual({
+      _entities: [
+        {
+          __typename: "Enquiry",
+          attendanceCheck: { status: "AGENCY_UNAVAILABLE", agency: "EDUCATION" },
+        },
+        { __typename: "Referral", check: { status: "AGENCY_UNAVAILABLE" } },
+      ],
+    });
+  });
+
+  it("marks nothing for a subgraph that declares no agency check", () => {
+    const response = unavailableAgencyResponse({
+      serviceName: "health",
+      reason: "TIMEOUT",
+      timeoutMs: 2000,
+      agencyChecks: [],
+      document: ENTITIES,
+      variables: { representations: [{ __typename: "Enquiry", id: "e1" }] },
+    });
+    expect(response.data).toEqual({ _entities: [{ __typename: "Enquiry" }] });
   });
 });
 

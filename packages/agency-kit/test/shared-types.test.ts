@@ -46,6 +46,23 @@ type Enquiry @key(fields: "id") { id: ID! check: AgencyCheck }`;
     ]);
   });
 
+  it("bring a MASH spec directive with the link that composes it into the supergraph", () => {
+    const sdl = `${HEADER}
+type Enquiry @key(fields: "id") { id: ID! check: AgencyCheck @agencyCheck(agency: POLICE) }`;
+    expect(namesFor(sdl)).toContain("@agencyCheck");
+    const file = sharedTypesFile("example", sdl, library) ?? "";
+    expect(file).toMatch(
+      /extend schema\s+@link\(url: "https:\/\/specs\.mash-graph\.org\/agency\/v1\.0", import: \["@agencyCheck"\]\)\s+@federation__composeDirective\(name: "@agencyCheck"\)/,
+    );
+    expect(file.match(/extend schema/g)).toHaveLength(1);
+  });
+
+  it("bring no spec link where no spec directive is used", () => {
+    const sdl = `${HEADER}
+type Enquiry @key(fields: "id") { id: ID! check: AgencyCheck }`;
+    expect(sharedTypesFile("example", sdl, library)).not.toContain("extend schema");
+  });
+
   it("are none when it uses none, and then there is no file", () => {
     const sdl = `${HEADER}
 type Query { hello: String @authenticated }`;

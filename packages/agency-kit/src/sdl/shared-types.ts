@@ -6,6 +6,7 @@ import {
   type DocumentNode,
   Kind,
   parse,
+  type SchemaExtensionNode,
   Source,
   visit,
 } from "graphql";
@@ -31,20 +32,39 @@ export const SHARED_SDL_FOLDER = new URL("../../sdl/", import.meta.url);
 /** Where the shared SDL lives, as the generated file and its errors name it. */
 const LIBRARY_PATH = "packages/agency-kit/sdl";
 
-/** One shared definition: its name, the file it comes from, and its text exactly as written. */
+/**
+ * One shared definition: its name (`@name` for a directive), the file it comes from, and its text
+ * exactly as written. A directive of the MASH specs also carries the `extend schema` that links
+ * and composes it, which comes along wherever the directive does.
+ */
 export interface SharedDefinition {
   name: string;
   file: string;
   text: string;
   node: DefinitionNode;
+  schemaExtension?: string;
 }
 
 export class SharedSdlError extends Error {
   override readonly name = "SharedSdlError";
 }
 
+/** A type's name, or `@name` for a directive: the two share no namespace. */
 function nameOf(definition: DefinitionNode): string | undefined {
-  return "name" in definition && definition.name ? definition.name.value : undefined;
+  if (!("name" in definition) || !definition.name) return undefined;
+  const name = definition.name.value;
+  return definition.kind === Kind.DIRECTIVE_DEFINITION ? `@${name}` : name;
+}
+
+/** The directives (`@name`) a schema extension's `@link`s import. */
+function linkedDirectives(extension: SchemaExtensionNode): string[] {
+  return (extension.directives ?? [])
+    .filter((directive) => directive.name.value === "link")
+    .flatMap((link) => {
+      const list = link.arguments?.find((argument) => argument.name.value === "import")?.value;
+      if (list?.kind !== Kind.LIST) return [];
+      return list.values.flatMap((item) => (item.kind === Kind.STRING ? [item.value] : []));
+    });
 }
 
 /** Reads the shared SDL; two files defining one name is an error. */
@@ -53,19 +73,32 @@ export function readSharedLibrary(
 ): SharedDefinition[] {
   const library: SharedDefinition[] = [];
   const seen = new Map<string, string>();
+  const extensions = new Map<string, string>();
   for (const file of SHARED_SDL_FILES) {
     const text = read(file);
     for (const node of parse(new Source(text, `${LIBRARY_PATH}/${file}`)).definitions) {
+      // The description is part of the node; the text is kept verbatim (formatting and all).
+      const verbatim = node.loc ? text.slice(node.loc.start, node.loc.end) : "";
+      if (node.kind === Kind.SCHEMA_EXTENSION) {
+        for (const directive of linkedDirectives(node)) extensions.set(directive, verbatim);
+        continue;
+      }
       const name = nameOf(node);
-      if (!name || !node.loc) {
+      if (!name) {
         throw new SharedSdlError(`${LIBRARY_PATH}/${file}: only named definitions belong here`);
       }
       const first = seen.get(name);
       if (first) throw new SharedSdlError(`${name} is defined in both ${first} and ${file}`);
       seen.set(name, file);
-      // The description is part of the node; the text is kept verbatim (formatting and all).
-      library.push({ name, file, text: text.slice(node.loc.start, node.loc.end), node });
+      library.push({ name, file, text: verbatim, node });
     }
+  }
+  for (const [directive, extension] of extensions) {
+    const definition = library.find((candidate) => candidate.name === directive);
+    if (!definition) {
+      throw new SharedSdlError(`${directive} is linked in the shared SDL but not defined there`);
+    }
+    definition.schemaExtension = extension;
   }
   return library;
 }
@@ -79,7 +112,7 @@ function references(node: ASTNode): { types: Set<string>; directives: Set<string
       types.add(named.name.value);
     },
     Directive: (directive) => {
-      directives.add(directive.name.value);
+      directives.add(`@${directive.name.value}`);
     },
   });
   return { types, directives };
@@ -102,13 +135,13 @@ function federationImports(document: DocumentNode): Set<string> {
       const list = argument("import")?.value;
       if (list?.kind !== Kind.LIST) continue;
       for (const item of list.values) {
-        if (item.kind === Kind.STRING) imported.add(item.value.replace(/^@/, ""));
+        if (item.kind === Kind.STRING) imported.add(item.value);
         if (item.kind !== Kind.OBJECT) continue;
         // { name: "@key", as: "@myKey" }: the SDL uses the local name.
         const local = item.fields.find((field) => field.name.value === "as")?.value;
         const name = item.fields.find((field) => field.name.value === "name")?.value;
         const used = local ?? name;
-        if (used?.kind === Kind.STRING) imported.add(used.value.replace(/^@/, ""));
+        if (used?.kind === Kind.STRING) imported.add(used.value);
       }
     }
   }
@@ -154,7 +187,7 @@ export function sharedDefinitionsFor(
     for (const directive of references(definition.node).directives) {
       if (sharedNames.has(directive) || imported.has(directive)) continue;
       throw new SharedSdlError(
-        `${subgraph}'s schema.graphql must import @${directive} in its federation @link: the ` +
+        `${subgraph}'s schema.graphql must import ${directive} in its federation @link: the ` +
           `shared ${definition.name} (${LIBRARY_PATH}/${definition.file}) applies it.`,
       );
     }
@@ -175,13 +208,11 @@ export function sharedTypesFile(
   if (included.length === 0) return null;
   const sections: string[] = [];
   for (const file of SHARED_SDL_FILES) {
-    const texts = included.filter((definition) => definition.file === file);
-    if (texts.length === 0) continue;
-    sections.push(
-      [`# ${LIBRARY_PATH}/${file}`, texts.map((definition) => definition.text).join("\n\n")].join(
-        "\n",
-      ),
-    );
+    const definitions = included.filter((definition) => definition.file === file);
+    if (definitions.length === 0) continue;
+    const extensions = new Set(definitions.flatMap(({ schemaExtension }) => schemaExtension ?? []));
+    const texts = [...extensions, ...definitions.map((definition) => definition.text)];
+    sections.push(`# ${LIBRARY_PATH}/${file}\n${texts.join("\n\n")}`);
   }
   const header = [
     `# GENERATED by \`npm run sdl\` from ${LIBRARY_PATH}/: do not edit. The shared types this`,

@@ -20,6 +20,12 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   context: (request: FastifyRequest) => Promise<TContext>;
   /** Throws when the service cannot serve its data (readiness, not liveness). */
   checkReady: () => Promise<void>;
+  /**
+   * Whether to adopt a caller's `x-request-id` as the request's id (subgraphs, which only the
+   * gateway calls, so the gateway's id runs through every log). The gateway itself sets this to
+   * false: a client must not choose the id its requests are recorded under.
+   */
+  adoptIncomingRequestId?: boolean;
   /** Routes beyond /graphql, /healthz, /readyz and /metrics. */
   routes?: (app: FastifyInstance) => void | Promise<void>;
 }
@@ -48,10 +54,16 @@ export async function startGraphQLService<TContext extends BaseContext>(
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => {
       const incoming = request.headers["x-request-id"];
-      return typeof incoming === "string" && SAFE_REQUEST_ID.test(incoming)
+      return options.adoptIncomingRequestId !== false &&
+        typeof incoming === "string" &&
+        SAFE_REQUEST_ID.test(incoming)
         ? incoming
         : randomUUID();
     },
+  });
+  // Every answer names its request, so a complaint can be traced to the logs and the access log.
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
   });
 
   await options.apollo.start();

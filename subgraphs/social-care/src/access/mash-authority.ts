@@ -1,6 +1,6 @@
 import { badUserInput, ErrorCode, notFound } from "@mash/platform/graphql/errors";
 import { parseUuidArgument } from "@mash/platform/graphql/ids";
-import { and, desc, eq, gt, inArray, or } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, ne, or } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import type { SocialCareContext } from "../context.js";
 import {
@@ -112,6 +112,8 @@ export async function mashAuthority(ctx: SocialCareContext, enquiryIdArgument: s
           eq(breakGlassGrant.principalId, principal.id),
           eq(breakGlassGrant.enquiryId, enquiryId),
           gt(breakGlassGrant.expiresAt, ctx.now),
+          // A grant the data protection officer did not uphold is revoked from that moment.
+          ne(breakGlassGrant.reviewStatus, "not_upheld"),
         ),
       ),
   ]);
