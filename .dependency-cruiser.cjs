@@ -5,7 +5,7 @@
  *            ├─▶ platform ─▶ dev-keys  │
  *            └─▶ schema ◀──────────────┼─▶ agency-kit ─▶ uk-identifiers
  *                                      └─▶ platform
- *   synthetic-world, test-suites: development and tests only.
+ *   synthetic-world, test-suites: development and tests only (a subgraph's dev/, tests, scripts).
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -25,6 +25,14 @@ module.exports = {
       to: { path: "^subgraphs/" },
     },
     {
+      name: "the-front-end-is-a-client-of-the-gateway-only",
+      comment:
+        "web/ talks to the gateway over HTTP: it imports no service, agency or shared package (its operations' types are generated from the supergraph by codegen.ts, at build time).",
+      severity: "error",
+      from: { path: "^web/src/" },
+      to: { path: "^(gateway|subgraphs|packages|schema|test)/" },
+    },
+    {
       name: "shared-packages-import-no-service",
       comment: "Shared packages serve the services; they never depend on one.",
       severity: "error",
@@ -42,15 +50,22 @@ module.exports = {
     {
       name: "production-code-ships-no-test-or-synthetic-code",
       comment:
-        "What a production build runs never imports vitest, the synthetic world or the shared test suites. Development-only seeding is loaded by the launcher, not by a service.",
+        "What a production build runs (every src/ that npm run build compiles) never imports vitest, the synthetic world or the shared test suites. Seeding is development only: each agency's dev/seed.ts, reached from its dev/server.ts.",
       severity: "error",
       from: {
-        path: "^(gateway|subgraphs/[^/]+|packages/(platform|agency-kit|uk-identifiers|dev-keys))/src/",
-        pathNot: "^subgraphs/[^/]+/src/seed\\.ts$",
+        path: "^(gateway|subgraphs/[^/]+|packages/(platform|agency-kit|uk-identifiers|dev-keys)|schema)/src/",
       },
       to: {
         path: "(^packages/(synthetic-world|test-suites)/|node_modules/(vitest|@vitest)/)",
       },
+    },
+    {
+      name: "production-code-never-reaches-development-entry-points",
+      comment:
+        "A subgraph's dev/ folder (its synthetic seed and the development server that runs it) is outside the build; nothing the build compiles may import it.",
+      severity: "error",
+      from: { path: "^(gateway|subgraphs/[^/]+|packages/[^/]+|schema)/src/" },
+      to: { path: "^subgraphs/[^/]+/dev/" },
     },
     {
       name: "no-circular",

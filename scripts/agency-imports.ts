@@ -1,5 +1,6 @@
 import type { AgencyImport } from "@mash/agency-kit/import/agency-import";
 import type { SubgraphDefinition } from "@mash/platform/subgraph/define-subgraph";
+import type { SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 
 /** One agency as the import, export and example commands see it. */
 export interface ImportableAgency {
@@ -31,6 +32,24 @@ const LOADERS: Record<string, () => Promise<ImportableAgency>> = {
 };
 
 export const IMPORTABLE_AGENCY_NAMES = Object.keys(LOADERS);
+
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous registry of the four agencies
+type AnySeeder = SubgraphSeeder<any>;
+
+// Development only (examples, benchmarks): each agency's synthetic seed, from its dev/ folder.
+const SEEDERS: Record<string, () => Promise<AnySeeder>> = {
+  "social-care": async () => (await import("@mash/social-care/dev/seed")).socialCareSeeder,
+  police: async () => (await import("@mash/police/dev/seed")).policeSeeder,
+  health: async () => (await import("@mash/health/dev/seed")).healthSeeder,
+  probation: async () => (await import("@mash/probation/dev/seed")).probationSeeder,
+};
+
+/** An agency's development seeder: fills an empty database with the synthetic world. */
+export async function developmentSeeder(name: string): Promise<AnySeeder> {
+  const load = SEEDERS[name];
+  if (!load) throw new UsageError(`No agency called ${name}`);
+  return load();
+}
 
 /** Bad command-line use: reported without a stack trace. */
 export class UsageError extends Error {}

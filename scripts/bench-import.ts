@@ -12,6 +12,7 @@ import { openAgencyDatabase } from "@mash/agency-kit/import/open-agency-database
 import { agencyEnvPrefix } from "@mash/platform/config/subgraph-config";
 import { dropPostgresDatabase } from "@mash/platform/db/ensure-database";
 import {
+  developmentSeeder,
   IMPORTABLE_AGENCY_NAMES,
   type ImportableAgency,
   importableAgency,
@@ -61,7 +62,10 @@ async function makeExport(
   const url = scratchUrl(serverUrl, `${agency.definition.agency}_source`);
   const database = await openAgencyDatabase(agency.definition, { kind: "postgres", url });
   try {
-    await agency.definition.seed(database.db, { seed: 20261123, subjects });
+    await (await developmentSeeder(agency.definition.agency)).seed(database.db, {
+      seed: 20261123,
+      subjects,
+    });
     const output = createWriteStream(file);
     const counts = await exportRecords(database.db, agency.agencyImport.recordTypes, output);
     output.end();

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { exportRecords } from "@mash/agency-kit/import/export-records";
 import { openAgencyDatabase } from "@mash/agency-kit/import/open-agency-database";
 import {
+  developmentSeeder,
   IMPORTABLE_AGENCY_NAMES,
   type ImportableAgency,
   importableAgency,
@@ -26,7 +27,7 @@ export function examplePath(agency: ImportableAgency): string {
 async function writeExample(agency: ImportableAgency): Promise<Record<string, number>> {
   const database = await openAgencyDatabase(agency.definition, { kind: "pglite" });
   try {
-    await agency.definition.seed(database.db, EXAMPLE_WORLD);
+    await (await developmentSeeder(agency.definition.agency)).seed(database.db, EXAMPLE_WORLD);
     const path = examplePath(agency);
     await mkdir(new URL("import-examples/", agency.definition.packageRoot), { recursive: true });
     const output = createWriteStream(path);

@@ -15,13 +15,21 @@ export interface ServiceSpec {
   /** Package folder, relative to the repository root. */
   folder: string;
   port: number;
+  /**
+   * What the process runs, relative to the folder: a subgraph's development server (which seeds
+   * an empty database) or the gateway's own server from the TypeScript sources; with
+   * `build: "dist"`, every service's compiled `dist/server.js`.
+   */
+  entry: string;
 }
 
 export const SUBGRAPH_NAMES = ["social-care", "police", "health", "probation"] as const;
 
 export interface StackOptions {
-  /** Ports for the gateway and subgraphs; 0 picks free ones (tests). */
-  ports?: Partial<Record<"gateway" | (typeof SUBGRAPH_NAMES)[number], number>>;
+  /** Ports for the gateway, subgraphs and front end; 0 picks free ones (tests). */
+  ports?: Partial<Record<"gateway" | "web" | (typeof SUBGRAPH_NAMES)[number], number>>;
+  /** Also start the front end (web/) against the gateway: `npm start` does, and its browser tests. */
+  web?: boolean;
   /** Extra environment for every service (DATA_DIR, SEED_SUBJECTS, DATABASE_URL, …). */
   env?: Record<string, string>;
   /** Extra environment for one service. */
@@ -35,6 +43,11 @@ export interface StackOptions {
   readyTimeoutMs?: number;
   /** Write a V8 CPU profile of each service here when it stops (for performance work). */
   cpuProfileDir?: string;
+  /**
+   * "source" (default): the TypeScript sources through tsx, subgraphs seeded in development.
+   * "dist": what `npm run build` made, with plain node and no seeding, as production runs it.
+   */
+  build?: "source" | "dist";
 }
 
 /** A gateway process started in addition to the stack's own (see `startExtraGateway`). */
@@ -45,6 +58,8 @@ export interface ExtraGateway {
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** The front end's address, when it was started (`web: true`). */
+  webUrl?: string;
   urls: Record<string, string>;
   services: ServiceSpec[];
   stopService(name: string): Promise<void>;
@@ -61,6 +76,7 @@ export interface RunningStack {
 }
 
 const DEFAULT_PORTS = {
+  web: 3000,
   gateway: 4000,
   "social-care": 4001,
   police: 4002,
@@ -120,11 +136,19 @@ function formatLine(service: string, line: string): string {
   return `${clock} ${service.padEnd(12)} ${(LEVELS[Number(level)] ?? "").padEnd(5)} ${String(msg ?? "")} ${extras}`.trimEnd();
 }
 
-async function waitUntilReady(name: string, url: string, child: ChildProcess, timeoutMs: number) {
+async function waitUntilReady(
+  name: string,
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  lastLines: () => string[],
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`${name} exited with code ${child.exitCode} while starting`);
+    if (child.exitCode !== null) {
+      const said = lastLines().join("\n");
+      throw new Error(`${name} exited with code ${child.exitCode} while starting:\n${said}`);
+    }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
       if (response.ok) return;
@@ -152,23 +176,36 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const captured: string[] = [];
   const ports: Record<string, number> = {};
   for (const [name, fallback] of Object.entries(DEFAULT_PORTS)) {
+    if (name === "web" && !options.web) continue;
     const requested = options.ports?.[name as keyof typeof DEFAULT_PORTS] ?? fallback;
     ports[name] = requested === 0 ? await freePort() : requested;
     if (requested !== 0) await assertPortFree(name, ports[name] as number);
   }
+  const fromDist = options.build === "dist";
   const subgraphs: ServiceSpec[] = SUBGRAPH_NAMES.map((name) => ({
     name,
     folder: `subgraphs/${name}`,
     port: ports[name] as number,
+    entry: fromDist ? "dist/server.js" : "dev/server.ts",
   }));
   const gateway: ServiceSpec = {
     name: "gateway",
     folder: "gateway",
     port: ports.gateway as number,
+    entry: fromDist ? "dist/server.js" : "src/server.ts",
   };
+  const web: ServiceSpec | undefined = options.web
+    ? {
+        name: "web",
+        folder: "web",
+        port: ports.web as number,
+        entry: fromDist ? "dist/server.js" : "src/server.ts",
+      }
+    : undefined;
   const urls: Record<string, string> = {};
   for (const spec of [...subgraphs, gateway])
     urls[spec.name] = `http://127.0.0.1:${spec.port}/graphql`;
+  if (web) urls.web = `http://127.0.0.1:${web.port}/`;
   const subgraphUrlEnv = Object.fromEntries(
     subgraphs.map((spec) => [
       `${spec.name.toUpperCase().replace(/-/g, "_")}_URL`,
@@ -184,27 +221,32 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const profiling = options.cpuProfileDir
       ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}/${spec.name}`]
       : [];
-    const child = spawn(
-      process.execPath,
-      [...profiling, "--conditions=development", "--import", "tsx", "src/server.ts"],
-      {
-        cwd: `${ROOT}/${spec.folder}`,
-        env: {
-          ...process.env,
-          ...options.env,
-          ...(spec.folder === gateway.folder ? subgraphUrlEnv : {}),
-          ...options.serviceEnv?.[spec.name],
-          ...extraEnv.get(spec.name),
-          PORT: String(spec.port),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const runtime = fromDist ? [] : ["--conditions=development", "--import", "tsx"];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...options.env,
+      ...(spec.folder === gateway.folder ? subgraphUrlEnv : {}),
+      ...(spec.folder === "web" ? { GATEWAY_URL: urls.gateway as string } : {}),
+      ...options.serviceEnv?.[spec.name],
+      ...extraEnv.get(spec.name),
+      PORT: String(spec.port),
+    };
+    // A built service runs on plain node: no loader or condition may come in from the launcher.
+    if (fromDist) delete env.NODE_OPTIONS;
+    const child = spawn(process.execPath, [...profiling, ...runtime, spec.entry], {
+      cwd: `${ROOT}/${spec.folder}`,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     children.set(spec.name, child);
+    // What the service said last, for the error when it exits while starting.
+    const recent: string[] = [];
     for (const stream of [child.stdout, child.stderr]) {
       if (!stream) continue;
       const lines = createInterface({ input: stream });
       lines.on("line", (line) => {
+        recent.push(line);
+        if (recent.length > 20) recent.shift();
         if (options.output === "capture") captured.push(line);
         else if (options.output !== "silent") {
           process.stdout.write(`${formatLine(spec.name, line)}\n`);
@@ -212,7 +254,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       });
     }
     const readyUrl = `http://127.0.0.1:${spec.port}/readyz`;
-    await waitUntilReady(spec.name, readyUrl, child, options.readyTimeoutMs ?? 180_000);
+    await waitUntilReady(spec.name, readyUrl, child, options.readyTimeoutMs ?? 180_000, () => [
+      ...recent,
+    ]);
   };
 
   // If the launcher itself dies, take the services with it rather than leave them running.
@@ -225,14 +269,16 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     await Promise.all(subgraphs.map(launch));
     await launch(gateway);
+    if (web) await launch(web);
   } catch (error) {
     await stop();
     throw error;
   }
 
-  const specs = [...subgraphs, gateway];
+  const specs = [...subgraphs, gateway, ...(web ? [web] : [])];
   return {
     gatewayUrl: urls.gateway as string,
+    ...(web ? { webUrl: urls.web } : {}),
     urls,
     services: specs,
     stop,
@@ -250,7 +296,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       // Named before the first await, so that gateways started together get different names.
       gatewaysStarted += 1;
       const name = `${gateway.name}-${gatewaysStarted}`;
-      const spec: ServiceSpec = { name, folder: gateway.folder, port: await freePort() };
+      const spec: ServiceSpec = { ...gateway, name, port: await freePort() };
       // The stack's own gateway settings first (serviceEnv.gateway), then this gateway's own.
       extraEnv.set(spec.name, { ...options.serviceEnv?.[gateway.name], ...env });
       await launch(spec);

@@ -12,6 +12,7 @@ import type { AuthorizationConfig } from "./authorization/authorization-config.j
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
 import { supergraphForApolloGateway } from "./authorization/supergraph-for-gateway.js";
 import type { GatewayContext } from "./context.js";
+import { denialMetricsPlugin } from "./observability/denial-metrics.js";
 import { SubgraphDataSource } from "./subgraphs/subgraph-data-source.js";
 import { formatGatewayError } from "./subgraphs/unavailable-agencies.js";
 import { documentRequirements } from "./supergraph/document-requirements.js";
@@ -44,6 +45,10 @@ export interface GatewayServer {
  * filters it for the caller first, with the requirements read from the supergraph as composed.
  */
 export function createGateway(options: GatewayOptions): GatewayServer {
+  // Unless told otherwise, @apollo/gateway reports usage to Apollo's servers every hour and at
+  // shutdown, after probing cloud metadata endpoints: a safeguarding deployment sends nothing
+  // anywhere it was not configured to.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const inner = new ApolloGateway({
     supergraphSdl: supergraphForApolloGateway(options.supergraph.sdl),
     buildService: ({ name, url }) =>
@@ -52,9 +57,13 @@ export function createGateway(options: GatewayOptions): GatewayServer {
         url: options.subgraphUrls[name] ?? url ?? "",
         timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs,
         signer: options.signer,
+        metrics: options.metrics,
         agencyChecks: options.supergraph.agencyChecks.get(name) ?? [],
       }),
     logger: options.logger,
+    // Its spans (request, validate, plan, execute, fetch) join the trace, without the document or
+    // exceptions: an exception's message can quote a variable's value.
+    telemetry: { includeDocument: false, recordExceptions: false },
   });
   const index = RequirementIndex.fromSdl(parse(options.supergraph.sdl));
   // Registered before Apollo Server's own listener, so the schema it introspects is documented.
@@ -72,7 +81,8 @@ export function createGateway(options: GatewayOptions): GatewayServer {
     introspection: options.introspection,
     formatError: formatGatewayError,
     plugins: [
-      requestLogPlugin<GatewayContext>(options.logger, options.metrics),
+      requestLogPlugin<GatewayContext>(options.logger, options.metrics, { countDenials: false }),
+      denialMetricsPlugin(options.metrics),
       ApolloServerPluginCacheControlDisabled(),
       ...(options.plugins ?? []),
     ],

@@ -4,6 +4,7 @@ import { ErrorCode } from "@mash/platform/graphql/errors";
 import { startGraphQLService } from "@mash/platform/http/graphql-service";
 import { createLogger, type Logger } from "@mash/platform/observability/logger";
 import { createMetrics } from "@mash/platform/observability/metrics";
+import { startTracing } from "@mash/platform/observability/tracing";
 import {
   grantsFor,
   type Principal,
@@ -67,6 +68,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   );
   // The audit subgraph is served by this very process: reach it where this gateway listens.
   subgraphUrls[AUDIT_SUBGRAPH] ??= `http://${config.host}:${config.port}${AUDIT_PATH}`;
+  const tracing = startTracing("gateway", env);
   const logger = createLogger("gateway", config.logLevel);
   const metrics = createMetrics("gateway");
   const accessLogConfig = loadAccessLogConfig(env);
@@ -211,6 +213,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     close: async () => {
       await service.close();
       await accessLog?.close();
+      await tracing.shutdown();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
-import { socialCareRows } from "@mash/social-care/seed";
+import { socialCareRows } from "@mash/social-care/dev/seed";
 import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";

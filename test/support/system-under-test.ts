@@ -58,21 +58,29 @@ export const AUTHORIZATION_OFF: Record<string, string> = {
   ACCESS_LOG: "disabled",
 };
 
-/** The real processes on free ports, seeded with TEST_WORLD. */
+/** The real processes on free ports, seeded with TEST_WORLD (and the front end with `web`). */
 export async function startTestStack(
   backend: StackBackend,
   extraEnv: Record<string, string> = {},
   output: "silent" | "capture" = "silent",
+  options: { web?: boolean } = {},
 ): Promise<RunningStack> {
   return startStack({
-    ports: { gateway: 0, "social-care": 0, police: 0, health: 0, probation: 0 },
+    web: options.web ?? false,
+    ports: { gateway: 0, "social-care": 0, police: 0, health: 0, probation: 0, web: 0 },
     env: {
       ...backend.env(),
       SEED: String(TEST_WORLD.seed),
       SEED_SUBJECTS: String(TEST_WORLD.subjects),
       LOG_LEVEL: "warn",
+      // Generous waits, so a busy machine (a benchmark beside the tests) is not mistaken for a
+      // slow agency or a dark access log; tests of those limits set their own.
+      SUBGRAPH_TIMEOUT_MS: "60000",
+      ACCESS_LOG_WRITE_TIMEOUT_MS: "30000",
       ...extraEnv,
     },
     output: process.env.STACK_OUTPUT === "pretty" ? "pretty" : output,
+    // Well inside the hook timeout (test/vitest.config.ts), for a machine under load.
+    readyTimeoutMs: 480_000,
   });
 }

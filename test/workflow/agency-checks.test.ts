@@ -19,8 +19,9 @@ describe.each(stackBackends())("agency checks through the gateway on $name", (ba
   let enquiry: EnquiryRef;
 
   beforeAll(async () => {
-    // A short timeout for health, to show per-agency timeouts are read (and to keep this quick).
-    stack = await startTestStack(backend, { HEALTH_TIMEOUT_MS: "3000" });
+    // A per-agency timeout for health, to show they are read; a long one, so that a busy machine
+    // is not taken for a slow agency (a stopped service is unreachable at once anyway).
+    stack = await startTestStack(backend, { HEALTH_TIMEOUT_MS: "30000" });
     const [police, health, probation] = await Promise.all(
       ["police-officer", "health-practitioner", "probation-officer"].map((persona) =>
         PersonaSession.signIn(stack.gatewayUrl, persona),

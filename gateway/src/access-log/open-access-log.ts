@@ -58,13 +58,18 @@ export async function openAccessLog(options: {
   const database = await openDatabase({
     target: options.target,
     schema: tables,
-    onStatement: () => options.metrics.sqlStatements.inc(),
+    metrics: options.metrics,
   });
-  await database.migrate(ACCESS_LOG_MIGRATIONS);
+  // Under the deployment lock: gateway replicas starting together migrate one at a time.
+  await database.exclusively(
+    () => database.migrate(ACCESS_LOG_MIGRATIONS),
+    () => logger.info("another process is migrating the access log: waiting for it"),
+  );
   const store = new DatabaseChainStore(database.db);
   const writer = new AccessLogWriter(store, logger, {
     timeoutMs: config.writeTimeoutMs,
     maxPending: config.maxPending,
+    metrics: options.metrics,
   });
   const refusals = new RefusalLog((record) => writer.record(record), logger, {
     perWindow: config.refusalsPerMinute,

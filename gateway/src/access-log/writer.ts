@@ -1,4 +1,5 @@
 import { describeErrorForLog, type Logger } from "@mash/platform/observability/logger";
+import type { ServiceMetrics } from "@mash/platform/observability/metrics";
 import { type AccessRecord, chainAfter, GENESIS_HASH } from "./entry.js";
 import { ChainConflictError, type ChainHead, type ChainStore } from "./store.js";
 
@@ -28,6 +29,8 @@ export interface AccessLogWriterOptions {
   timeoutMs?: number;
   /** Entries accepted but not yet committed or failed; past it, new entries are refused (503). */
   maxPending?: number;
+  /** Counts entries committed, failed and refused (`mash_access_log_writes_total`). */
+  metrics?: Pick<ServiceMetrics, "accessLogWrites">;
 }
 
 /** Retries when another gateway extended the chain between reading its head and appending. */
@@ -47,6 +50,7 @@ export class AccessLogWriter {
   readonly #maxDelayMs: number;
   readonly #timeoutMs: number;
   readonly #maxPending: number;
+  readonly #metrics: Pick<ServiceMetrics, "accessLogWrites"> | undefined;
   #queue: Pending[] = [];
   #outstanding = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -61,6 +65,7 @@ export class AccessLogWriter {
     this.#maxDelayMs = options.maxDelayMs ?? 4;
     this.#timeoutMs = options.timeoutMs ?? 2_000;
     this.#maxPending = options.maxPending ?? 5_000;
+    this.#metrics = options.metrics;
   }
 
   /** Entries accepted and not yet committed or failed. */
@@ -70,6 +75,7 @@ export class AccessLogWriter {
 
   record(record: AccessRecord): Promise<void> {
     if (this.#outstanding >= this.#maxPending) {
+      this.#metrics?.accessLogWrites.inc({ outcome: "refused" });
       return Promise.reject(new AccessLogUnavailableError("QUEUE_FULL"));
     }
     this.#outstanding += 1;
@@ -133,9 +139,11 @@ export class AccessLogWriter {
   async #write(batch: Pending[]): Promise<void> {
     try {
       await this.#append(batch.map((pending) => pending.record));
+      this.#metrics?.accessLogWrites.inc({ outcome: "committed" }, batch.length);
       for (const pending of batch) pending.resolve();
     } catch (error) {
       this.#logger.error(describeErrorForLog(error), "access log write failed");
+      this.#metrics?.accessLogWrites.inc({ outcome: "failed" }, batch.length);
       const failure = new AccessLogUnavailableError("WRITE_FAILED");
       for (const pending of batch) pending.reject(failure);
     } finally {

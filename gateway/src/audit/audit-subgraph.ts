@@ -9,6 +9,7 @@ import type { GatewayVerifier } from "@mash/platform/auth/gateway-token";
 import { enforceRequirements } from "@mash/platform/authorization/enforce-requirements";
 import { subgraphAuthorization } from "@mash/platform/authorization/subgraph-authorization";
 import { maskUnexpectedErrors, requestLogPlugin } from "@mash/platform/graphql/apollo-plugins";
+import { tracedGraphQLHandler } from "@mash/platform/http/graphql-service";
 import type { Logger } from "@mash/platform/observability/logger";
 import type { ServiceMetrics } from "@mash/platform/observability/metrics";
 import { graphQLRequestOf } from "@mash/platform/subgraph/graphql-request-of";
@@ -23,7 +24,10 @@ import { type AuditContext, auditResolvers } from "./resolvers.js";
 export const AUDIT_PATH = "/audit/graphql";
 export const AUDIT_SUBGRAPH = "audit";
 
-const typeDefs = parse(readFileSync(new URL("schema.graphql", import.meta.url), "utf8"));
+// Resolved from the package root, so it holds for src/ (tsx) and dist/ (compiled) alike.
+const typeDefs = parse(
+  readFileSync(new URL("../../src/audit/schema.graphql", import.meta.url), "utf8"),
+);
 
 /**
  * The access log lives in the gateway's own database, so the gateway serves the subgraph that
@@ -58,17 +62,19 @@ export async function mountAuditSubgraph(
   app.route({
     url: AUDIT_PATH,
     method: ["POST"],
-    handler: fastifyApolloHandler(apollo, {
-      context: async (request) => ({
-        requestId: request.id,
-        logger: options.logger,
-        db: options.db,
-        verify: options.verify,
-        auth: subgraphAuthorization(
-          await options.verifier.verify(request.headers.authorization, graphQLRequestOf(request)),
-        ),
+    handler: tracedGraphQLHandler(
+      fastifyApolloHandler(apollo, {
+        context: async (request) => ({
+          requestId: request.id,
+          logger: options.logger,
+          db: options.db,
+          verify: options.verify,
+          auth: subgraphAuthorization(
+            await options.verifier.verify(request.headers.authorization, graphQLRequestOf(request)),
+          ),
+        }),
       }),
-    }),
+    ),
   });
   return apollo;
 }

@@ -1,7 +1,10 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { GatewaySigner } from "@mash/platform/auth/gateway-token";
+import type { ServiceMetrics } from "@mash/platform/observability/metrics";
+import { injectTraceContext, inSpan } from "@mash/platform/observability/tracing";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
+import { SpanKind } from "@opentelemetry/api";
 import { type DocumentNode, parse } from "graphql";
 import type { GatewayContext } from "../context.js";
 import type { AgencyCheckField } from "../supergraph/agency-check-fields.js";
@@ -22,14 +25,16 @@ const NOBODY: RequestAuthority = { principal: null, purpose: null, breakGlass: [
 /**
  * How the gateway calls one subgraph. Each fetch carries a token the gateway signs for that
  * subgraph alone, binding the caller (principal, verified purpose, break-glass) to this exact
- * document and these variables: the subgraph trusts nothing else. The request id travels along so
- * one practitioner request can be followed across services, and a per-subgraph timeout stops a
+ * document and these variables: the subgraph trusts nothing else. The request id and the trace
+ * context (W3C `traceparent`) travel along so one practitioner request can be followed across
+ * services; each fetch is a span and is timed per subgraph; and a per-subgraph timeout stops a
  * slow agency from holding the whole answer.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #name: string;
   readonly #signer: GatewaySigner;
   readonly #timeoutMs: number;
+  readonly #metrics: Pick<ServiceMetrics, "subgraphFetches"> | undefined;
   readonly #agencyChecks: readonly AgencyCheckField[];
 
   constructor(options: {
@@ -37,6 +42,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string;
     timeoutMs: number;
     signer: GatewaySigner;
+    metrics?: Pick<ServiceMetrics, "subgraphFetches">;
     /** The fields through which this subgraph reports agency checks (`@agencyCheck`). */
     agencyChecks?: readonly AgencyCheckField[];
   }) {
@@ -49,6 +55,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.#name = options.name;
     this.#signer = options.signer;
     this.#timeoutMs = options.timeoutMs;
+    this.#metrics = options.metrics;
     this.#agencyChecks = options.agencyChecks ?? [];
   }
 
@@ -60,6 +67,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    */
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const started = process.hrtime.bigint();
+    // ok, error (the subgraph answered with errors), unavailable (answered in its place), failed.
+    let outcome = "failed";
+    try {
+      return await inSpan(
+        `subgraph ${this.#name}`,
+        { kind: SpanKind.CLIENT, attributes: { "mash.subgraph": this.#name } },
+        async (span) => {
+          const answer = await this.#answer(options, (reason) => {
+            outcome = "unavailable";
+            span.setAttribute("mash.unavailable_reason", reason);
+          });
+          if (outcome !== "unavailable") outcome = answer.errors?.length ? "error" : "ok";
+          return answer;
+        },
+      );
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.#metrics?.subgraphFetches.observe({ subgraph: this.#name, outcome }, seconds);
+    }
+  }
+
+  async #answer(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    onUnavailable: (reason: string) => void,
   ): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
@@ -74,6 +107,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         { requestId: options.context.requestId, service: this.#name, reason },
         "agency service unavailable",
       );
+      onUnavailable(reason);
       return unavailableAgencyResponse({
         serviceName: this.#name,
         reason,
@@ -93,6 +127,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers) return;
     if (context?.requestId) headers.set("x-request-id", context.requestId);
+    injectTraceContext(headers);
     const token = await this.#signer.sign({
       audience: this.#name,
       authority: context?.authority ?? NOBODY,

@@ -3,6 +3,7 @@ import type {
   BaseRequestContext,
   SubgraphDefinition,
 } from "@mash/platform/subgraph/define-subgraph";
+import type { SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SubgraphHarness, startSubgraphHarness } from "./subgraph-harness.js";
@@ -16,6 +17,8 @@ export interface AgencyCheckWiringOptions<
   TContext extends BaseRequestContext,
 > {
   subgraph: SubgraphDefinition<TTables, TContext>;
+  /** The agency's development seeder (`dev/seed.ts`). */
+  seeder: SubgraphSeeder<TTables>;
   /** The agency as the principal carries it, e.g. "health". */
   agency: string;
   /** What the test names call it, e.g. "Health". */
@@ -68,7 +71,11 @@ export function describeAgencyCheckWiring<
     let harness: SubgraphHarness<TTables, TContext>;
 
     beforeAll(async () => {
-      harness = await startSubgraphHarness(options.subgraph, database, { seed: 11, subjects: 20 });
+      harness = await startSubgraphHarness(options.subgraph, database, {
+        seeder: options.seeder,
+        seed: 11,
+        subjects: 20,
+      });
     });
     afterAll(() => harness?.close());
 

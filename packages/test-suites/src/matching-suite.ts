@@ -6,6 +6,7 @@ import type {
   BaseRequestContext,
   SubgraphDefinition,
 } from "@mash/platform/subgraph/define-subgraph";
+import type { SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SubgraphHarness, startSubgraphHarness } from "./subgraph-harness.js";
@@ -23,6 +24,8 @@ export interface RecordMatchingOptions<
   TContext extends BaseRequestContext,
 > {
   definition: SubgraphDefinition<TTables, TContext>;
+  /** The agency's development seeder (`dev/seed.ts`). */
+  seeder: SubgraphSeeder<TTables>;
   /** The agency's two matching tables, from its schema module. */
   tables: { matchCandidate: MatchCandidateTable; subjectLink: ReturnType<typeof subjectLinkTable> };
   /** The candidate's field holding the agency's record id: "nominalId", "patientId", "crn". */
@@ -115,7 +118,7 @@ export function describeRecordMatching<
         harness = await startSubgraphHarness(
           definition,
           database,
-          seed,
+          { ...seed, seeder: options.seeder },
           allSeeingAuthority(subjectIds, agency),
         );
       }, 120_000);

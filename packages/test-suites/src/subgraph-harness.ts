@@ -3,6 +3,7 @@ import type {
   BaseRequestContext,
   SubgraphDefinition,
 } from "@mash/platform/subgraph/define-subgraph";
+import type { SeedRequest } from "@mash/platform/subgraph/seeding";
 import { type PreparedSubgraph, prepareSubgraph } from "@mash/platform/subgraph/start-subgraph";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
 import type { TestDatabase } from "./test-databases.js";
@@ -45,7 +46,8 @@ export async function startSubgraphHarness<
 >(
   definition: SubgraphDefinition<TTables, TContext>,
   database: TestDatabase,
-  seed: { seed: number; subjects: number },
+  /** The agency's development seeder (`dev/seed.ts`) and the synthetic world to seed. */
+  seed: SeedRequest<TTables>,
   /** Who the tests ask as by default (see `allSeeingAuthority`). */
   caller: RequestAuthority = ANONYMOUS,
 ): Promise<SubgraphHarness<TTables, TContext>> {

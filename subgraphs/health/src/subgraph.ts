@@ -2,7 +2,6 @@ import type { SubgraphDefinition } from "@mash/platform/subgraph/define-subgraph
 import { createContext, type HealthContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { resolvers } from "./resolvers.js";
-import { hasData, seed } from "./seed.js";
 
 /** Health: GP registration, CP-IS flags, unscheduled care, community health, maternity, CAMHS. */
 export const healthSubgraph: SubgraphDefinition<typeof tables, HealthContext> = {
@@ -12,6 +11,4 @@ export const healthSubgraph: SubgraphDefinition<typeof tables, HealthContext> = 
   tables,
   resolvers,
   createContext,
-  hasData,
-  seed,
 };

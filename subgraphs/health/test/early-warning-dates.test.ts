@@ -3,6 +3,7 @@ import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/su
 import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { healthSeeder } from "../dev/seed.js";
 import type { HealthContext } from "../src/context.js";
 import type * as tables from "../src/db/schema.js";
 import { healthSubgraph } from "../src/subgraph.js";
@@ -30,7 +31,10 @@ describe.each(testDatabases())(
     const other = links.map((l) => l.subjectId).find((id) => !expected.has(id));
 
     beforeAll(async () => {
-      harness = await startSubgraphHarness(healthSubgraph, database, SEED);
+      harness = await startSubgraphHarness(healthSubgraph, database, {
+        ...SEED,
+        seeder: healthSeeder,
+      });
     });
     afterAll(() => harness?.close());
 

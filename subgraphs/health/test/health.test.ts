@@ -6,6 +6,7 @@ import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { healthSeeder } from "../dev/seed.js";
 import type { HealthContext } from "../src/context.js";
 import * as schema from "../src/db/schema.js";
 import { healthSubgraph } from "../src/subgraph.js";
@@ -254,7 +255,7 @@ describe.each(testDatabases())("health subgraph on $name", (database) => {
     harness = await startSubgraphHarness(
       healthSubgraph,
       database,
-      SEED,
+      { ...SEED, seeder: healthSeeder },
       allSeeingAuthority(
         world.records.socialCare.map((record) => record.recordId),
         "health",

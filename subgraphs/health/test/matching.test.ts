@@ -1,10 +1,12 @@
 import { describeRecordMatching } from "@mash/test-suites/matching-suite";
+import { healthSeeder } from "../dev/seed.js";
 import * as tables from "../src/db/schema.js";
 import { healthMatching } from "../src/matching.js";
 import { healthSubgraph } from "../src/subgraph.js";
 
 describeRecordMatching({
   definition: healthSubgraph,
+  seeder: healthSeeder,
   tables,
   recordIdField: "patientId",
   recordNoun: "record",

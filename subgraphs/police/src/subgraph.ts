@@ -2,7 +2,6 @@ import type { SubgraphDefinition } from "@mash/platform/subgraph/define-subgraph
 import { createContext, type PoliceContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { resolvers } from "./resolvers.js";
-import { hasData, seed } from "./seed.js";
 
 /** The police force: nominal records and what is held against them, linked to MASH subjects. */
 export const policeSubgraph: SubgraphDefinition<typeof tables, PoliceContext> = {
@@ -12,6 +11,4 @@ export const policeSubgraph: SubgraphDefinition<typeof tables, PoliceContext> = 
   tables,
   resolvers,
   createContext,
-  hasData,
-  seed,
 };

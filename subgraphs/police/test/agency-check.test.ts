@@ -4,6 +4,7 @@ import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/su
 import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { policeSeeder } from "../dev/seed.js";
 import type { PoliceContext } from "../src/context.js";
 import type * as tables from "../src/db/schema.js";
 import { policeSubgraph } from "../src/subgraph.js";
@@ -79,7 +80,11 @@ describe.each(testDatabases())("police agency checks on $name", (database) => {
   let harness: SubgraphHarness<typeof tables, PoliceContext>;
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness(policeSubgraph, database, { seed: 11, subjects: 20 });
+    harness = await startSubgraphHarness(policeSubgraph, database, {
+      seeder: policeSeeder,
+      seed: 11,
+      subjects: 20,
+    });
   });
   afterAll(() => harness?.close());
 

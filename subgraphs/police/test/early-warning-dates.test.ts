@@ -3,6 +3,7 @@ import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/su
 import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { policeSeeder } from "../dev/seed.js";
 import type { PoliceContext } from "../src/context.js";
 import type * as tables from "../src/db/schema.js";
 import { policeSubgraph } from "../src/subgraph.js";
@@ -32,7 +33,10 @@ describe.each(testDatabases())(
     const other = links.map((l) => l.subjectId).find((id) => !expected.has(id));
 
     beforeAll(async () => {
-      harness = await startSubgraphHarness(policeSubgraph, database, SEED);
+      harness = await startSubgraphHarness(policeSubgraph, database, {
+        ...SEED,
+        seeder: policeSeeder,
+      });
     });
     afterAll(() => harness?.close());
 

@@ -6,6 +6,7 @@ import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/su
 import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { policeSeeder } from "../dev/seed.js";
 import type { PoliceContext } from "../src/context.js";
 import * as tables from "../src/db/schema.js";
 import { collectIncidents } from "../src/police-section.js";
@@ -179,7 +180,7 @@ describe.each(testDatabases())("police subgraph on $name", (database) => {
     harness = await startSubgraphHarness(
       policeSubgraph,
       database,
-      SEED,
+      { ...SEED, seeder: policeSeeder },
       allSeeingAuthority(
         world.records.socialCare.map((record) => record.recordId),
         "police",

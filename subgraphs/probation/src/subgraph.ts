@@ -2,7 +2,6 @@ import type { SubgraphDefinition } from "@mash/platform/subgraph/define-subgraph
 import { createContext, type ProbationContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { resolvers } from "./resolvers.js";
-import { hasData, seed } from "./seed.js";
 
 /** Probation: offender records, supervision, MAPPA and risk of serious harm, licence conditions. */
 export const probationSubgraph: SubgraphDefinition<typeof tables, ProbationContext> = {
@@ -12,6 +11,4 @@ export const probationSubgraph: SubgraphDefinition<typeof tables, ProbationConte
   tables,
   resolvers,
   createContext,
-  hasData,
-  seed,
 };

@@ -5,6 +5,7 @@ import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/su
 import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { probationSeeder } from "../dev/seed.js";
 import type { ProbationContext } from "../src/context.js";
 import * as tables from "../src/db/schema.js";
 import { probationSubgraph } from "../src/subgraph.js";
@@ -125,7 +126,7 @@ describe.each(testDatabases())("probation subgraph on $name", (database) => {
     harness = await startSubgraphHarness(
       probationSubgraph,
       database,
-      SEED,
+      { ...SEED, seeder: probationSeeder },
       allSeeingAuthority(
         world.records.socialCare.map((record) => record.recordId),
         "probation",

@@ -2,7 +2,6 @@ import type { SubgraphDefinition } from "@mash/platform/subgraph/define-subgraph
 import { createContext, type SocialCareContext } from "./context.js";
 import * as tables from "./db/schema.js";
 import { resolvers } from "./resolvers.js";
-import { hasData, seed } from "./seed.js";
 import { checkWorkflowConfiguration } from "./workflow/check-configuration.js";
 
 /** Children's and adult social care: owns the MASH subject and its social care history. */
@@ -13,7 +12,5 @@ export const socialCareSubgraph: SubgraphDefinition<typeof tables, SocialCareCon
   tables,
   resolvers,
   createContext,
-  hasData,
-  seed,
   onStart: checkWorkflowConfiguration,
 };

@@ -6,6 +6,7 @@ import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/su
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { socialCareSeeder } from "../dev/seed.js";
 import type { SocialCareContext } from "../src/context.js";
 import * as tables from "../src/db/schema.js";
 import { socialCareSubgraph } from "../src/subgraph.js";
@@ -40,7 +41,10 @@ describe.each(testDatabases())(
 
     beforeAll(async () => {
       world = generateWorld(SEED);
-      harness = await startSubgraphHarness(socialCareSubgraph, database, SEED);
+      harness = await startSubgraphHarness(socialCareSubgraph, database, {
+        ...SEED,
+        seeder: socialCareSeeder,
+      });
       const enquiries = await harness.prepared.database.db.select().from(tables.enquiry);
       expect(enquiries.length).toBeGreaterThan(0);
       enquiry = enquiries[0] as typeof enquiry;

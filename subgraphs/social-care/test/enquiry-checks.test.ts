@@ -4,6 +4,7 @@ import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/su
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { socialCareSeeder } from "../dev/seed.js";
 import type { SocialCareContext } from "../src/context.js";
 import * as tables from "../src/db/schema.js";
 import { socialCareSubgraph } from "../src/subgraph.js";
@@ -43,7 +44,11 @@ describe.each(testDatabases())("social care's agency check on $name", (database)
   let enquiries: (typeof tables.enquiry.$inferSelect)[];
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness(socialCareSubgraph, database, { seed: 11, subjects: 400 });
+    harness = await startSubgraphHarness(socialCareSubgraph, database, {
+      seeder: socialCareSeeder,
+      seed: 11,
+      subjects: 400,
+    });
     enquiries = await harness.prepared.database.db.select().from(tables.enquiry);
   });
   afterAll(() => harness?.close());

@@ -4,6 +4,7 @@ import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/su
 import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { socialCareSeeder } from "../dev/seed.js";
 import type { SocialCareContext } from "../src/context.js";
 import type * as tables from "../src/db/schema.js";
 import { socialCareSubgraph } from "../src/subgraph.js";
@@ -19,7 +20,7 @@ describe.each(testDatabases())("social care subgraph on $name", (database) => {
     harness = await startSubgraphHarness(
       socialCareSubgraph,
       database,
-      SEED,
+      { ...SEED, seeder: socialCareSeeder },
       allSeeingAuthority(
         world.records.socialCare.map((record) => record.recordId),
         "social-care",

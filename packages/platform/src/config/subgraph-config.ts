@@ -15,7 +15,6 @@ export interface SubgraphConfig {
   nodeEnv: "development" | "test" | "production";
   logLevel: string;
   database: DatabaseTarget;
-  seed: { onStart: boolean; seed: number; subjects: number };
   /** Whether the subgraph enforces its SDL's requirements; only tests may switch it off. */
   enforceAuthorization: boolean;
 }
@@ -37,14 +36,6 @@ export function loadSubgraphConfig(
     LOG_LEVEL: envSchemas.logLevel(),
     DATABASE_URL: envSchemas.postgresUrl(),
     DATA_DIR: z.string().min(1).optional(),
-    SEED_ON_START: envSchemas.boolean(true),
-    SEED: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .default(20261123),
-    SEED_SUBJECTS: z.coerce.number().int().min(1).max(1_000_000).default(3000),
     SUBGRAPH_AUTHORIZATION: z.enum(["enforce", "off"]).default("enforce"),
   });
   // The per-agency variable's name is computed, which zod cannot infer; its value is read below.
@@ -70,6 +61,5 @@ export function loadSubgraphConfig(
       sharedUrl: parsed.DATABASE_URL,
       dataDir: parsed.DATA_DIR,
     }),
-    seed: { onStart: parsed.SEED_ON_START, seed: parsed.SEED, subjects: parsed.SEED_SUBJECTS },
   };
 }

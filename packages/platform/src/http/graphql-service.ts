@@ -4,11 +4,13 @@ import { fastifyApolloHandler } from "@as-integrations/fastify";
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   LogController,
 } from "fastify";
 import type { Logger } from "../observability/logger.js";
 import type { ServiceMetrics } from "../observability/metrics.js";
+import { serveTraced } from "../observability/tracing.js";
 
 export interface GraphQLServiceOptions<TContext extends BaseContext> {
   service: string;
@@ -28,6 +30,34 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   adoptIncomingRequestId?: boolean;
   /** Routes beyond /graphql, /healthz, /readyz and /metrics. */
   routes?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+/**
+ * A GraphQL route's handler, served inside the request's span (continuing the caller's trace) and
+ * with its request id in the context: everything below, SQL included, is part of the trace, and
+ * every log line carries the ids. Also for GraphQL routes mounted beside /graphql.
+ */
+export function tracedGraphQLHandler<
+  THandler extends (this: FastifyInstance, request: never, reply: never) => unknown,
+>(handler: THandler): THandler {
+  // Any route handler's request and reply extend fastify's defaults, which is all this reads.
+  const serve = handler as unknown as (
+    this: FastifyInstance,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => unknown;
+  return async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+    return serveTraced(
+      {
+        id: request.id,
+        method: request.method,
+        route: request.routeOptions.url ?? "/graphql",
+        headers: request.headers,
+      },
+      async () => serve.call(this, request, reply),
+      () => reply.statusCode,
+    );
+  } as unknown as THandler;
 }
 
 export interface RunningService {
@@ -67,8 +97,13 @@ export async function startGraphQLService<TContext extends BaseContext>(
   });
 
   await options.apollo.start();
-  const handler = fastifyApolloHandler(options.apollo, { context: options.context });
-  app.route({ url: "/graphql", method: ["GET", "POST", "OPTIONS"], handler });
+  app.route({
+    url: "/graphql",
+    method: ["GET", "POST", "OPTIONS"],
+    handler: tracedGraphQLHandler(
+      fastifyApolloHandler(options.apollo, { context: options.context }),
+    ),
+  });
 
   app.get("/healthz", async () => ({ status: "ok", service: options.service }));
   app.get("/readyz", async (_request, reply) => {

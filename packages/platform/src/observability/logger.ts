@@ -1,4 +1,5 @@
 import { type Logger, pino } from "pino";
+import { activeRequestId, activeTraceId } from "./tracing.js";
 
 export type { Logger };
 
@@ -16,10 +17,22 @@ const REDACTED_PATHS = [
   "*.query",
 ];
 
+/**
+ * Every line written while a request is served carries its request id and trace id, read from the
+ * request's context (see `serveTraced`), whoever logs it: the ids that join one practitioner's
+ * request across the gateway, each subgraph, their traces and the access log.
+ */
+function requestIds(): Record<string, string> {
+  const requestId = activeRequestId();
+  const traceId = activeTraceId();
+  return { ...(requestId ? { requestId } : {}), ...(traceId ? { traceId } : {}) };
+}
+
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? "info"): Logger {
   return pino({
     level,
     base: { service },
+    mixin: requestIds,
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     timestamp: pino.stdTimeFunctions.isoTime,
   });

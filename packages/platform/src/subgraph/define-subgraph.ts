@@ -45,12 +45,10 @@ export interface SubgraphResolvers<TContext> {
     | undefined;
 }
 
-export interface SeedOptions {
-  seed: number;
-  subjects: number;
-}
-
-/** One agency subgraph: everything `startSubgraph` needs to run it, and tests need to build it. */
+/**
+ * One agency subgraph: everything `startSubgraph` needs to run it, and tests need to build it.
+ * Seeding is not part of it: see `SubgraphSeeder`, which only development entry points pass.
+ */
 export interface SubgraphDefinition<
   TTables extends Record<string, unknown>,
   TContext extends BaseRequestContext,
@@ -64,10 +62,6 @@ export interface SubgraphDefinition<
   resolvers: SubgraphResolvers<TContext>;
   /** Builds a request's context: fresh DataLoaders every request, so nothing is cached across callers. */
   createContext(base: BaseRequestContext, db: Database<TTables>): TContext;
-  /** True when the database already holds data (seeding is skipped). */
-  hasData(db: Database<TTables>): Promise<boolean>;
-  /** Fills an empty database from the synthetic world; returns row counts per table. */
-  seed(db: Database<TTables>, options: SeedOptions): Promise<Record<string, number>>;
   /**
    * Runs once the database is ready, before the service serves anything: check the agency's own
    * configuration (throw to refuse to start, naming what is wrong) and warn about what will go

@@ -10,6 +10,7 @@ import { loadGatewayPublicKeys } from "../auth/gateway-keys.js";
 import { createGatewayVerifier } from "../auth/gateway-token.js";
 import { enforceRequirements } from "../authorization/enforce-requirements.js";
 import { ANONYMOUS, subgraphAuthorization } from "../authorization/subgraph-authorization.js";
+import { ConfigurationError } from "../config/parse-env.js";
 import { loadSubgraphConfig } from "../config/subgraph-config.js";
 import { type AgencyDatabase, openDatabase } from "../db/connect.js";
 import { type DatabaseTarget, describeTarget } from "../db/target.js";
@@ -17,8 +18,10 @@ import { maskUnexpectedErrors, requestLogPlugin } from "../graphql/apollo-plugin
 import { type RunningService, startGraphQLService } from "../http/graphql-service.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type ServiceMetrics } from "../observability/metrics.js";
+import { startTracing } from "../observability/tracing.js";
 import type { BaseRequestContext, SubgraphDefinition } from "./define-subgraph.js";
 import { graphQLRequestOf } from "./graphql-request-of.js";
+import { loadSeedConfig, type SeedRequest, type SubgraphSeeder, seedWhenEmpty } from "./seeding.js";
 import { buildAgencySchema, readSubgraphTypeDefs } from "./subgraph-schema.js";
 
 export interface PreparedSubgraph<
@@ -34,8 +37,9 @@ export interface PreparedSubgraph<
 }
 
 /**
- * Opens the agency's database, applies its migrations, seeds it when empty (if asked), and builds
- * its Apollo server. Used by `server.ts` and by tests (with an in-memory PGlite).
+ * Opens the agency's database, applies its migrations, seeds it when empty (if asked: development
+ * and tests), and builds its Apollo server. Migrating and seeding hold the database's deployment
+ * lock, so replicas starting together do each once. Used by `startSubgraph` and by tests.
  */
 export async function prepareSubgraph<
   TTables extends Record<string, unknown>,
@@ -45,7 +49,7 @@ export async function prepareSubgraph<
   options: {
     target: DatabaseTarget;
     logger?: Logger;
-    seed?: { seed: number; subjects: number } | undefined;
+    seed?: SeedRequest<TTables> | undefined;
     /** Default true; false only under NODE_ENV=test (see SUBGRAPH_AUTHORIZATION). */
     enforceAuthorization?: boolean;
   },
@@ -55,17 +59,15 @@ export async function prepareSubgraph<
   const database = await openDatabase({
     target: options.target,
     schema: definition.tables,
-    onStatement: () => metrics.sqlStatements.inc(),
+    metrics,
   });
-  await database.migrate(fileURLToPath(new URL("src/db/migrations", definition.packageRoot)));
-  if (options.seed && !(await definition.hasData(database.db))) {
-    const started = Date.now();
-    const counts = await definition.seed(database.db, options.seed);
-    logger.info(
-      { ...options.seed, rows: counts, ms: Date.now() - started },
-      "seeded synthetic data",
-    );
-  }
+  await database.exclusively(
+    async () => {
+      await database.migrate(fileURLToPath(new URL("src/db/migrations", definition.packageRoot)));
+      if (options.seed) await seedWhenEmpty(database.db, options.seed, logger);
+    },
+    () => logger.info("another process is migrating this database: waiting for it"),
+  );
 
   await definition.onStart?.({ db: database.db, logger });
 
@@ -100,21 +102,40 @@ export interface RunningSubgraph extends RunningService {
   logger: Logger;
 }
 
+export interface StartSubgraphOptions<TTables extends Record<string, unknown>> {
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Development only (`dev/server.ts`): fill an empty database with synthetic data, as
+   * `SEED_ON_START`, `SEED` and `SEED_SUBJECTS` say. A production build never passes one.
+   */
+  seeder?: SubgraphSeeder<TTables>;
+}
+
 /** The whole life of a subgraph process: config from the environment, then serve until closed. */
 export async function startSubgraph<
   TTables extends Record<string, unknown>,
   TContext extends BaseRequestContext,
 >(
   definition: SubgraphDefinition<TTables, TContext>,
-  env: NodeJS.ProcessEnv = process.env,
+  options: StartSubgraphOptions<TTables> = {},
 ): Promise<RunningSubgraph> {
+  const env = options.env ?? process.env;
   const config = loadSubgraphConfig(definition, env);
+  const tracing = startTracing(definition.agency, env);
+  const seedConfig = options.seeder ? loadSeedConfig(definition.agency, env) : undefined;
+  // Synthetic people never go into a production database, whichever entry point was started.
+  if (seedConfig?.onStart && config.nodeEnv === "production") {
+    throw new ConfigurationError(
+      `Invalid configuration for ${definition.agency}:\n  SEED_ON_START: seeding synthetic data is for development only (set NODE_ENV=development, or SEED_ON_START=false)`,
+    );
+  }
   const logger = createLogger(definition.agency, config.logLevel);
   logger.info({ database: describeTarget(config.database) }, "opening database");
   const prepared = await prepareSubgraph(definition, {
     target: config.database,
     logger,
-    seed: config.seed.onStart ? config.seed : undefined,
+    seed:
+      options.seeder && seedConfig?.onStart ? { seeder: options.seeder, ...seedConfig } : undefined,
     enforceAuthorization: config.enforceAuthorization,
   });
   if (!config.enforceAuthorization) {
@@ -147,6 +168,7 @@ export async function startSubgraph<
     close: async () => {
       await service.close();
       await prepared.database.close();
+      await tracing.shutdown();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { socialCareSeeder } from "../../dev/seed.js";
 import * as tables from "../../src/db/schema.js";
 import { socialCareSubgraph } from "../../src/subgraph.js";
 import { earlyWarnings } from "../../src/workflow/early-warnings.js";
@@ -84,7 +85,10 @@ describe.each(testDatabases())(
   (database) => {
     let harness: Harness;
     beforeAll(async () => {
-      harness = await startSubgraphHarness(socialCareSubgraph, database, SEED);
+      harness = await startSubgraphHarness(socialCareSubgraph, database, {
+        ...SEED,
+        seeder: socialCareSeeder,
+      });
     });
     afterAll(() => harness?.close());
 

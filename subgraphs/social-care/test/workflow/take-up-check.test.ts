@@ -2,6 +2,7 @@ import { startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { socialCareSeeder } from "../../dev/seed.js";
 import * as tables from "../../src/db/schema.js";
 import { socialCareSubgraph } from "../../src/subgraph.js";
 import {
@@ -31,7 +32,10 @@ describe.each(testDatabases())("taking up an agency check on $name", (database) 
   const { submit, openFor, rate, decide } = workflowSteps(() => harness);
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness(socialCareSubgraph, database, SEED);
+    harness = await startSubgraphHarness(socialCareSubgraph, database, {
+      ...SEED,
+      seeder: socialCareSeeder,
+    });
   });
   afterAll(() => harness?.close());
 

@@ -2,6 +2,7 @@ import { startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { socialCareSeeder } from "../../dev/seed.js";
 import * as tables from "../../src/db/schema.js";
 import { socialCareSubgraph } from "../../src/subgraph.js";
 import {
@@ -30,7 +31,10 @@ describe.each(testDatabases())("the MASH workflow in social care on $name", (dat
   const manager = as("manager");
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness(socialCareSubgraph, database, SEED);
+    harness = await startSubgraphHarness(socialCareSubgraph, database, {
+      ...SEED,
+      seeder: socialCareSeeder,
+    });
   });
   afterAll(() => harness?.close());
 

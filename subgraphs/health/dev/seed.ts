@@ -1,13 +1,13 @@
 import { addressToRow } from "@mash/agency-kit/db/address-columns";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions } from "@mash/platform/subgraph/define-subgraph";
+import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 import { subjectIdentityOf } from "@mash/synthetic-world/subject-identity";
 import type { CpisFlag, UnscheduledCareAttendance, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
-import * as tables from "./db/schema.js";
-import type { HealthDatabase } from "./loaders.js";
-import { healthMatching } from "./matching.js";
+import * as tables from "../src/db/schema.js";
+import type { HealthDatabase } from "../src/loaders.js";
+import { healthMatching } from "../src/matching.js";
 
 export async function hasData(db: HealthDatabase): Promise<boolean> {
   // A typed select rather than `db.execute`: over the driver-neutral `Database` type, execute's
@@ -152,3 +152,6 @@ export async function seed(
   const linkage = await healthMatching.linkAll(db, world.records.socialCare.map(subjectIdentityOf));
   return { ...counts, linked: linkage.linked, proposed: linkage.proposed };
 }
+
+/** Development and tests only: the development server and test harnesses seed with it. */
+export const healthSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };

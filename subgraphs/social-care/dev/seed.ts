@@ -1,13 +1,13 @@
 import { addressToRow } from "@mash/agency-kit/db/address-columns";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions } from "@mash/platform/subgraph/define-subgraph";
+import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 import { MASH_TEAM_ROLES } from "@mash/schema/authorization/catalogue";
 import { PERSONAS } from "@mash/schema/authorization/personas";
 import type { TruePerson, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
-import * as tables from "./db/schema.js";
-import type { SocialCareDatabase } from "./loaders.js";
+import * as tables from "../src/db/schema.js";
+import type { SocialCareDatabase } from "../src/loaders.js";
 
 export async function hasData(db: SocialCareDatabase): Promise<boolean> {
   const rows = await db.select({ id: tables.person.id }).from(tables.person).limit(1);
@@ -225,3 +225,6 @@ export async function seed(
     enquiry_participant: await insertInChunks(tx, tables.enquiryParticipant, rows.participants),
   }));
 }
+
+/** Development and tests only: the development server and test harnesses seed with it. */
+export const socialCareSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };

@@ -1,13 +1,13 @@
 import { addressToRow } from "@mash/agency-kit/db/address-columns";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions } from "@mash/platform/subgraph/define-subgraph";
+import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 import { subjectIdentityOf } from "@mash/synthetic-world/subject-identity";
 import type { LicenceCondition, ProbationCase, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
-import * as tables from "./db/schema.js";
-import type { ProbationDatabase } from "./loaders.js";
-import { probationMatching } from "./matching.js";
+import * as tables from "../src/db/schema.js";
+import type { ProbationDatabase } from "../src/loaders.js";
+import { probationMatching } from "../src/matching.js";
 
 export async function hasData(db: ProbationDatabase): Promise<boolean> {
   // A typed select rather than `db.execute`: over the runtime's driver-neutral `Database` type,
@@ -117,3 +117,6 @@ export async function seed(
   );
   return { ...counts, linked: linkage.linked, proposed: linkage.proposed };
 }
+
+/** Development and tests only: the development server and test harnesses seed with it. */
+export const probationSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };

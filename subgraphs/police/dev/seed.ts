@@ -1,16 +1,16 @@
 import { addressToRow } from "@mash/agency-kit/db/address-columns";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions } from "@mash/platform/subgraph/define-subgraph";
+import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
 import { subjectIdentityOf } from "@mash/synthetic-world/subject-identity";
 import type { AgencyPersonRecord, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
 import { parseCroNumber } from "@mash/uk-identifiers/cro-number";
 import { parsePncId } from "@mash/uk-identifiers/pnc-id";
 import type { IdentifierResult } from "@mash/uk-identifiers/result";
-import * as tables from "./db/schema.js";
-import type { PoliceDatabase } from "./loaders.js";
-import { policeMatching } from "./matching.js";
+import * as tables from "../src/db/schema.js";
+import type { PoliceDatabase } from "../src/loaders.js";
+import { policeMatching } from "../src/matching.js";
 
 // The query builder rather than `db.execute`: the driver-neutral `Database` type leaves the result
 // of a raw statement untyped.
@@ -144,3 +144,6 @@ export async function seed(
   const linkage = await policeMatching.linkAll(db, world.records.socialCare.map(subjectIdentityOf));
   return { ...counts, linked: linkage.linked, proposed: linkage.proposed };
 }
+
+/** Development and tests only: the development server and test harnesses seed with it. */
+export const policeSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };
