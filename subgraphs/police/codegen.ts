@@ -17,6 +17,7 @@ const config: CodegenConfig = resolverTypesConfig({
     IntelligenceItem: "IntelligenceRow",
     PoliceMatchCandidate: "MatchCandidateRow",
     MatchReason: "MatchReasonParent",
+    LinkEvent: "LinkEventParent",
   },
   // The database keeps the numeric 3x5x2 grade, not a lower-case name.
   enumExceptions: { SourceEvaluation: SOURCE_EVALUATION_GRADES },

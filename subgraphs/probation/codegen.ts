@@ -9,6 +9,7 @@ const config: CodegenConfig = resolverTypesConfig({
     Subject: "SubjectReference",
     ProbationMatchCandidate: "MatchCandidateRow",
     MatchReason: "MatchReasonParent",
+    LinkEvent: "LinkEventParent",
     Enquiry: "EnquiryReference",
     AgencyCheck: "AgencyCheckView",
     PersonName: "PersonNameParent",

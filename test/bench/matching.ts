@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { blockingKeysFor } from "@mash/agency-kit/matching/blocking";
 import { blockingCondition } from "@mash/agency-kit/matching/blocking-sql";
+import { linkSubjects } from "@mash/agency-kit/matching/link-records";
 import { rankCandidates } from "@mash/agency-kit/matching/match-people";
-import { matchSubjects } from "@mash/agency-kit/matching/match-subjects";
 import * as tables from "@mash/health/db/schema";
 import { healthRows } from "@mash/health/dev/seed";
 import { healthMatching } from "@mash/health/matching";
@@ -90,12 +90,13 @@ async function main(): Promise<void> {
   const matches: number[] = [];
   for (const [index, record] of subjectsToMatch.entries()) {
     const identity = matchIdentityOf(record, "health");
-    // The blocking lookup and scoring alone (read only), then the whole match with its writes.
+    // The blocking lookup and scoring alone (read only), then linking the new subject (its
+    // identity remembered, every record it could be scored against all subjects, links stored).
     let started = performance.now();
     rankCandidates(identity, await store.findBlockedRecords([blockingKeysFor(identity)]));
     const lookup = performance.now() - started;
     started = performance.now();
-    await matchSubjects(store, [identity], new Date());
+    await linkSubjects(store, [identity], new Date());
     // The first 50 warm up the JIT and PGlite's caches.
     if (index < 50) continue;
     lookups.push(lookup);

@@ -28,6 +28,8 @@ const SUBJECT = `query One($id: ID!) {
   }
 }`;
 
+const QUEUE = `query Queue { policeReviewQueue(first: 50) { id subjectId nominalId band status conflict } }`;
+
 const DECIDE = `mutation Decide($input: DecideMatchInput!) {
   decidePoliceMatch(input: $input) { id status decidedBy decisionReason decidedAt }
 }`;
@@ -102,13 +104,20 @@ describe.each(stackBackends())("record matching through the gateway on $name", (
       expect(candidate.reasons.length).toBeGreaterThan(0);
     }
 
-    // A subject the police do not know yet, with a pending candidate: confirm it.
+    // A subject the police do not know yet, with a pending candidate whose nominal is nobody's
+    // yet (one record, one person): confirm it.
+    const linkedNominals = new Set(
+      subjects
+        .flatMap((s) => s.policeMatches ?? [])
+        .filter((c) => c.status === "AUTO_LINKED")
+        .map((c) => c.nominalId),
+    );
+    const open = (c: Candidate) => c.status === "PENDING" && !linkedNominals.has(c.nominalId);
     const unknown = subjects.find(
-      (s) =>
-        s.police?.known === false && (s.policeMatches ?? []).some((c) => c.status === "PENDING"),
+      (s) => s.police?.known === false && (s.policeMatches ?? []).some(open),
     );
     expect(unknown).toBeDefined();
-    const toConfirm = unknown?.policeMatches?.find((c) => c.status === "PENDING") as Candidate;
+    const toConfirm = unknown?.policeMatches?.find(open) as Candidate;
     const confirmed = await as("police-researcher", DECIDE, {
       input: {
         candidateId: toConfirm.id,
@@ -146,6 +155,26 @@ describe.each(stackBackends())("record matching through the gateway on $name", (
     };
     expect(subject.police.known).toBe(true);
     expect(subject.policeMatches.find((c) => c.id === toConfirm.id)?.status).toBe("CONFIRMED");
+  }, 120_000);
+
+  it("knows subjects only through links linkage or a researcher made, and queues the rest", async () => {
+    const subjects = await allSubjects();
+    // Every subject the police know is known through a link linkage made (AUTO_LINKED) or a
+    // researcher confirmed: nothing was copied from the synthetic world's ground truth.
+    const known = subjects.filter((s) => s.police?.known);
+    expect(known.length).toBeGreaterThan(0);
+    for (const subject of known) {
+      const statuses = (subject.policeMatches ?? []).map((c) => c.status);
+      expect(statuses.some((status) => status === "AUTO_LINKED" || status === "CONFIRMED")).toBe(
+        true,
+      );
+    }
+    // The researcher's queue holds real proposals, conflicts first.
+    const queue = await as("police-researcher", QUEUE);
+    expect(queue.errors).toBeUndefined();
+    const pairs = queue.data?.policeReviewQueue as { status: string; conflict: boolean }[];
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.every((pair) => pair.status === "PENDING")).toBe(true);
   }, 120_000);
 
   it("matches the household's members too", async () => {

@@ -48,6 +48,54 @@ export interface ImportSuiteOptions<
    * the record id is an identifier with a format of its own (probation's CRN).
    */
   ownIdRecords?(example: ImportRecord[]): ImportRecord[];
+  /**
+   * For agencies that link their records to MASH subjects: how the agency learns social care's
+   * subjects (what social care's subject feed delivers), and its `Subject.<agency>Matches` field.
+   */
+  linkage?: {
+    learnSubjects(db: Database<TTables>, subjects: SubjectIdentity[]): Promise<unknown>;
+    matchesField: string;
+  };
+}
+
+/** A MASH subject's identity as social care serves it through the graph. */
+interface SubjectIdentity {
+  id: string;
+  name: { givenName: string; middleNames: string[]; familyName: string };
+  aliases: { givenName: string; familyName: string }[];
+  dateOfBirth: string | null;
+  sex: string | null;
+  address: { line1: string; postcode: string } | null;
+  identifiers: { nhsNumber: string | null };
+}
+
+const SOCIAL_CARE_EXAMPLE = new URL(
+  "../../../subgraphs/social-care/import-examples/social-care.jsonl",
+  import.meta.url,
+);
+
+/** Social care's example people, as social care serves their identities. */
+async function socialCareSubjects(): Promise<SubjectIdentity[]> {
+  const lines = (await readFile(SOCIAL_CARE_EXAMPLE, "utf8")).split("\n").filter(Boolean);
+  return lines
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((record) => record.type === "person")
+    .map((person) => ({
+      id: String(person.id),
+      name: {
+        givenName: String(person.givenName),
+        middleNames: (person.middleNames as string[] | undefined) ?? [],
+        familyName: String(person.familyName),
+      },
+      aliases: (person.aliases as SubjectIdentity["aliases"] | undefined) ?? [],
+      dateOfBirth: (person.dateOfBirth as string | null) ?? null,
+      sex: typeof person.sex === "string" ? person.sex.toUpperCase() : null,
+      address:
+        typeof person.addressLine1 === "string" && typeof person.addressPostcode === "string"
+          ? { line1: person.addressLine1, postcode: person.addressPostcode }
+          : null,
+      identifiers: { nhsNumber: (person.nhsNumber as string | null) ?? null },
+    }));
 }
 
 async function exportToText<TTables extends Record<string, unknown>>(
@@ -226,6 +274,48 @@ export function describeImportSuite<
         code: "BAD_USER_INPUT",
         field: "records",
       });
+    });
+  });
+
+  const { linkage } = options;
+  if (!linkage) return;
+  describe.each(testDatabases())(`${definition.agency} import links on $name`, (database) => {
+    let prepared: PreparedSubgraph<TTables, TContext>;
+    let drop: () => Promise<void>;
+    beforeAll(async () => {
+      const created = await database.create(`${definition.agency}_import_links`);
+      drop = created.drop;
+      prepared = await prepareSubgraph(definition, { target: created.target });
+      await prepared.apollo.start();
+    });
+    afterAll(async () => {
+      await prepared?.apollo.stop();
+      await prepared?.database.close();
+      await drop?.();
+    });
+
+    it("links and proposes in the import's own run; reading the matches afterwards writes nothing", async () => {
+      const subjects = await socialCareSubjects();
+      await linkage.learnSubjects(prepared.database.db, subjects);
+      const report = await importRecords({
+        db: prepared.database.db,
+        agency: agencyImport,
+        input: Readable.from([await readFile(options.examplePath, "utf8")]),
+      });
+      expect(report.rejected).toBe(0);
+      expect(report.linked).toBeGreaterThan(0);
+      expect(report.proposed + report.conflicts).toBeGreaterThan(0);
+      const MATCHES = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
+        ... on Subject { id ${linkage.matchesField} { id band status } } } }`;
+      const reps = subjects.map((subject) => ({ __typename: "Subject", ...subject }));
+      const reader = callerWithRoles(["mash-manager"], "social-care");
+      const read = await prepared.database.statements.measure(() =>
+        executeAs(prepared, MATCHES, { reps }, reader),
+      );
+      expect(read.result.errors).toBeUndefined();
+      const entities = read.result.data?._entities as Record<string, unknown[]>[];
+      expect(entities.some((entity) => (entity[linkage.matchesField] ?? []).length > 0)).toBe(true);
+      expect(read.writes).toBe(0);
     });
   });
 }

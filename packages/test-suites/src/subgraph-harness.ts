@@ -35,7 +35,7 @@ export interface SubgraphHarness<
   countStatements(
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<{ result: GraphQLResult; statements: number }>;
+  ): Promise<{ result: GraphQLResult; statements: number; writes: number }>;
   close(): Promise<void>;
 }
 
@@ -73,10 +73,7 @@ export async function startSubgraphHarness<
     prepared,
     execute,
     countStatements: async (query, variables) => {
-      const { result, statements } = await prepared.database.statements.measure(() =>
-        execute(query, variables),
-      );
-      return { result, statements };
+      return prepared.database.statements.measure(() => execute(query, variables));
     },
     close: async () => {
       await prepared.apollo.stop();

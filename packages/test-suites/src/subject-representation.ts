@@ -1,3 +1,4 @@
+import { subjectIdentityOf } from "@mash/synthetic-world/subject-identity";
 import type { AgencyPersonRecord } from "@mash/synthetic-world/types";
 
 /**
@@ -6,18 +7,5 @@ import type { AgencyPersonRecord } from "@mash/synthetic-world/types";
  * social care record, in their GraphQL (serialised) forms.
  */
 export function subjectRepresentation(record: AgencyPersonRecord) {
-  return {
-    __typename: "Subject",
-    id: record.recordId,
-    name: {
-      givenName: record.givenName,
-      middleNames: record.middleNames,
-      familyName: record.familyName,
-    },
-    aliases: record.aliases.map(({ givenName, familyName }) => ({ givenName, familyName })),
-    dateOfBirth: record.dateOfBirth,
-    sex: record.sex.toUpperCase(),
-    address: { line1: record.address.line1, postcode: record.address.postcode },
-    identifiers: { nhsNumber: record.nhsNumber ?? null },
-  };
+  return { __typename: "Subject", ...subjectIdentityOf(record) };
 }

@@ -2,11 +2,12 @@ import { addressToRow } from "@mash/agency-kit/db/address-columns";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
 import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
-import { seedLinkRows } from "@mash/synthetic-world/seed-links";
+import { subjectIdentityOf } from "@mash/synthetic-world/subject-identity";
 import type { CpisFlag, UnscheduledCareAttendance, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
 import * as tables from "../src/db/schema.js";
 import type { HealthDatabase } from "../src/loaders.js";
+import { healthMatching } from "../src/matching.js";
 
 export async function hasData(db: HealthDatabase): Promise<boolean> {
   // A typed select rather than `db.execute`: over the driver-neutral `Database` type, execute's
@@ -68,7 +69,6 @@ export function healthRows(world: World) {
     aliases: records.flatMap((record) =>
       record.aliases.map((alias) => ({ patientId: record.recordId, ...alias })),
     ),
-    links: seedLinkRows(world, "health"),
     gpRegistrations: events.registrations.map((row) => ({
       patientId: row.recordId,
       practiceCode: row.practiceCode,
@@ -125,11 +125,11 @@ export async function seed(
   db: HealthDatabase,
   options: SeedOptions,
 ): Promise<Record<string, number>> {
-  const rows = healthRows(generateWorld({ seed: options.seed, subjects: options.subjects }));
-  return db.transaction(async (tx) => ({
+  const world = generateWorld({ seed: options.seed, subjects: options.subjects });
+  const rows = healthRows(world);
+  const counts = await db.transaction(async (tx) => ({
     patient: await insertInChunks(tx, tables.patient, rows.patients),
     patient_alias: await insertInChunks(tx, tables.patientAlias, rows.aliases),
-    subject_link: await insertInChunks(tx, tables.subjectLink, rows.links),
     gp_registration: await insertInChunks(tx, tables.gpRegistration, rows.gpRegistrations),
     cpis_flag: await insertInChunks(tx, tables.cpisFlag, rows.cpisFlags),
     unscheduled_care_attendance: await insertInChunks(
@@ -147,6 +147,10 @@ export async function seed(
     maternity_episode: await insertInChunks(tx, tables.maternityEpisode, rows.maternity),
     camhs_involvement: await insertInChunks(tx, tables.camhsInvolvement, rows.camhs),
   }));
+  // No link comes from the world's ground truth: the agency learns social care's subjects as the
+  // graph serves them, and linkage links its records the way it does after an import.
+  const linkage = await healthMatching.linkAll(db, world.records.socialCare.map(subjectIdentityOf));
+  return { ...counts, linked: linkage.linked, proposed: linkage.proposed };
 }
 
 /** Development and tests only: the development server and test harnesses seed with it. */

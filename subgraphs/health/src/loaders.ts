@@ -15,6 +15,7 @@ export type HealthDatabase = Database<typeof tables>;
 export function createLoaders(db: HealthDatabase, now: () => Date = () => new Date()) {
   return {
     matchesBySubject: healthMatching.matchesLoader(db, now),
+    linkHistory: healthMatching.historyLoader(db),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),
     ]),

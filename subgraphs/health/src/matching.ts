@@ -17,6 +17,7 @@ export const healthMatching = agencyMatching({
     aliasPersonId: tables.patientAlias.patientId,
     mashSubject: tables.mashSubject,
     matchCandidate: tables.matchCandidate,
+    linkEvent: tables.linkEvent,
   },
   strongIdentifierOfSubject: (subject: RequiredSubjectIdentity) => {
     const nhsNumber = subject.identifiers?.nhsNumber;

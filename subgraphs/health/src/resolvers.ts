@@ -54,6 +54,11 @@ export const resolvers: Resolvers = {
 
   AgencyCheck: agencyCheckResolvers,
 
+  Query: {
+    healthReviewQueue: (_root, { first, offset }, ctx) =>
+      healthMatching.reviewQueue(ctx.db, first, offset),
+  },
+
   Mutation: {
     importHealthRecords: (_root, { records }, ctx) =>
       importFromMutation(ctx.db, healthImport, records),
@@ -62,9 +67,12 @@ export const resolvers: Resolvers = {
     ),
     decideHealthMatch: (_root, { input }, ctx) =>
       healthMatching.decide(ctx.db, ctx.auth, input, ctx.now),
+    revokeHealthLink: (_root, { input }, ctx) =>
+      healthMatching.revoke(ctx.db, ctx.auth, input, ctx.now),
   },
 
   HealthMatchCandidate: {
+    history: (pair, _args, ctx) => ctx.loaders.linkHistory.load(pair),
     patientId: (row) => row.recordId,
   },
 

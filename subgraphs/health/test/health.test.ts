@@ -1,5 +1,6 @@
 import type { AgencyPersonRecord, World } from "@mash/synthetic-world/types";
-import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
+import { generateWorld } from "@mash/synthetic-world/world";
+import { linksMadeByLinkage } from "@mash/test-suites/links-made-by-linkage";
 import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
 import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
 import { testDatabases } from "@mash/test-suites/test-databases";
@@ -250,14 +251,6 @@ describe.each(testDatabases())("health subgraph on $name", (database) => {
 
   beforeAll(async () => {
     world = generateWorld(SEED);
-    recordsBySubject = new Map();
-    for (const link of truthLinks(world)) {
-      if (link.agency !== "health") continue;
-      recordsBySubject.set(link.subjectId, [
-        ...(recordsBySubject.get(link.subjectId) ?? []),
-        link.recordId,
-      ]);
-    }
     healthRecords = new Map(world.records.health.map((record) => [record.recordId, record]));
     harness = await startSubgraphHarness(
       healthSubgraph,
@@ -268,6 +261,15 @@ describe.each(testDatabases())("health subgraph on $name", (database) => {
         "health",
       ),
     );
+    // Linkage made every link (the seed copies none from ground truth), each a true one.
+    recordsBySubject = new Map();
+    const db = harness.prepared.database.db;
+    for (const link of await linksMadeByLinkage(db, schema.subjectLink, world, "health")) {
+      recordsBySubject.set(link.subjectId, [
+        ...(recordsBySubject.get(link.subjectId) ?? []),
+        link.recordId,
+      ]);
+    }
   });
   afterAll(() => harness?.close());
 

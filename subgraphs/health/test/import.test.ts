@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { ImportRecord } from "@mash/agency-kit/import/record-type";
 import { describeImportSuite, freshIdLike } from "@mash/test-suites/import-suite";
 import { healthImport } from "../src/import/health-import.js";
+import { healthMatching } from "../src/matching.js";
 import { healthSubgraph } from "../src/subgraph.js";
 
 const first = (
@@ -34,6 +35,10 @@ describeImportSuite({
   definition: healthSubgraph,
   agencyImport: healthImport,
   examplePath: fileURLToPath(new URL("../import-examples/health.jsonl", import.meta.url)),
+  linkage: {
+    learnSubjects: (db, subjects) => healthMatching.linkAll(db, subjects),
+    matchesField: "healthMatches",
+  },
   mutation: { field: "importHealthRecords", role: "health-data-administrator" },
   changedRecord: (example) => ({
     ...first(example, "unscheduledCareAttendance"),

@@ -2,7 +2,7 @@ import { addressToRow } from "@mash/agency-kit/db/address-columns";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
 import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
-import { seedLinkRows } from "@mash/synthetic-world/seed-links";
+import { subjectIdentityOf } from "@mash/synthetic-world/subject-identity";
 import type { AgencyPersonRecord, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
 import { parseCroNumber } from "@mash/uk-identifiers/cro-number";
@@ -10,6 +10,7 @@ import { parsePncId } from "@mash/uk-identifiers/pnc-id";
 import type { IdentifierResult } from "@mash/uk-identifiers/result";
 import * as tables from "../src/db/schema.js";
 import type { PoliceDatabase } from "../src/loaders.js";
+import { policeMatching } from "../src/matching.js";
 
 // The query builder rather than `db.execute`: the driver-neutral `Database` type leaves the result
 // of a raw statement untyped.
@@ -80,7 +81,6 @@ export function policeRows(world: World) {
     aliases: records.flatMap((record) =>
       record.aliases.map((alias) => ({ nominalId: record.recordId, ...alias })),
     ),
-    links: seedLinkRows(world, "police"),
     warningMarkers: events.warningMarkers.map((row) => ({
       nominalId: row.recordId,
       code: lowerCase(row.code),
@@ -127,11 +127,11 @@ export async function seed(
   db: PoliceDatabase,
   options: SeedOptions,
 ): Promise<Record<string, number>> {
-  const rows = policeRows(generateWorld({ seed: options.seed, subjects: options.subjects }));
-  return db.transaction(async (tx) => ({
+  const world = generateWorld({ seed: options.seed, subjects: options.subjects });
+  const rows = policeRows(world);
+  const counts = await db.transaction(async (tx) => ({
     nominal: await insertInChunks(tx, tables.nominal, rows.nominals),
     nominal_alias: await insertInChunks(tx, tables.nominalAlias, rows.aliases),
-    subject_link: await insertInChunks(tx, tables.subjectLink, rows.links),
     warning_marker: await insertInChunks(tx, tables.warningMarker, rows.warningMarkers),
     police_notification: await insertInChunks(tx, tables.policeNotification, rows.notifications),
     domestic_abuse_incident: await insertInChunks(tx, tables.domesticAbuseIncident, rows.incidents),
@@ -139,6 +139,10 @@ export async function seed(
     offence: await insertInChunks(tx, tables.offence, rows.offences),
     intelligence_item: await insertInChunks(tx, tables.intelligenceItem, rows.intelligence),
   }));
+  // No link comes from the world's ground truth: the agency learns social care's subjects as the
+  // graph serves them, and linkage links its records the way it does after an import.
+  const linkage = await policeMatching.linkAll(db, world.records.socialCare.map(subjectIdentityOf));
+  return { ...counts, linked: linkage.linked, proposed: linkage.proposed };
 }
 
 /** Development and tests only: the development server and test harnesses seed with it. */

@@ -50,6 +50,7 @@ function incidentsByNominal(db: PoliceDatabase) {
 export function createLoaders(db: PoliceDatabase, now: () => Date = () => new Date()) {
   return {
     matchesBySubject: policeMatching.matchesLoader(db, now),
+    linkHistory: policeMatching.historyLoader(db),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),
     ]),

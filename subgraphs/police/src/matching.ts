@@ -15,5 +15,6 @@ export const policeMatching = agencyMatching({
     aliasPersonId: tables.nominalAlias.nominalId,
     mashSubject: tables.mashSubject,
     matchCandidate: tables.matchCandidate,
+    linkEvent: tables.linkEvent,
   },
 });

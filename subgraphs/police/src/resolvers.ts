@@ -47,6 +47,11 @@ export const resolvers: Resolvers = {
 
   AgencyCheck: agencyCheckResolvers,
 
+  Query: {
+    policeReviewQueue: (_root, { first, offset }, ctx) =>
+      policeMatching.reviewQueue(ctx.db, first, offset),
+  },
+
   Mutation: {
     importPoliceRecords: (_root, { records }, ctx) =>
       importFromMutation(ctx.db, policeImport, records),
@@ -55,6 +60,8 @@ export const resolvers: Resolvers = {
     ),
     decidePoliceMatch: (_root, { input }, ctx) =>
       policeMatching.decide(ctx.db, ctx.auth, input, ctx.now),
+    revokePoliceLink: (_root, { input }, ctx) =>
+      policeMatching.revoke(ctx.db, ctx.auth, input, ctx.now),
   },
 
   Subject: {
@@ -94,6 +101,7 @@ export const resolvers: Resolvers = {
   },
 
   PoliceMatchCandidate: {
+    history: (pair, _args, ctx) => ctx.loaders.linkHistory.load(pair),
     nominalId: (row) => row.recordId,
   },
 

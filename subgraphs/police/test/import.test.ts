@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { ImportRecord } from "@mash/agency-kit/import/record-type";
 import { describeImportSuite, freshIdLike } from "@mash/test-suites/import-suite";
 import { policeImport } from "../src/import/police-import.js";
+import { policeMatching } from "../src/matching.js";
 import { policeSubgraph } from "../src/subgraph.js";
 
 const first = (
@@ -30,6 +31,10 @@ describeImportSuite({
   definition: policeSubgraph,
   agencyImport: policeImport,
   examplePath: fileURLToPath(new URL("../import-examples/police.jsonl", import.meta.url)),
+  linkage: {
+    learnSubjects: (db, subjects) => policeMatching.linkAll(db, subjects),
+    matchesField: "policeMatches",
+  },
   mutation: { field: "importPoliceRecords", role: "police-data-administrator" },
   changedRecord: (example) => ({ ...first(example, "nominal"), familyName: "Changed-Surname" }),
   ownIdRecords: (example) => {

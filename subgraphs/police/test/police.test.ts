@@ -1,13 +1,14 @@
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import type { World } from "@mash/synthetic-world/types";
-import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
+import { generateWorld } from "@mash/synthetic-world/world";
+import { linksMadeByLinkage } from "@mash/test-suites/links-made-by-linkage";
 import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
 import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
 import { testDatabases } from "@mash/test-suites/test-databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policeSeeder } from "../dev/seed.js";
 import type { PoliceContext } from "../src/context.js";
-import type * as tables from "../src/db/schema.js";
+import * as tables from "../src/db/schema.js";
 import { collectIncidents } from "../src/police-section.js";
 import { policeSubgraph } from "../src/subgraph.js";
 
@@ -146,7 +147,7 @@ function newestFirst(dates: string[]): boolean {
 describe.each(testDatabases())("police subgraph on $name", (database) => {
   let harness: SubgraphHarness<typeof tables, PoliceContext>;
   let world: World;
-  /** Nominal ids by MASH subject id, from the ground truth. */
+  /** Nominal ids by MASH subject id, as linkage linked them. */
   const nominalsBySubject = new Map<string, Set<string>>();
 
   const sectionsFor = async (subjectIds: string[]) => {
@@ -176,12 +177,6 @@ describe.each(testDatabases())("police subgraph on $name", (database) => {
 
   beforeAll(async () => {
     world = generateWorld(SEED);
-    for (const link of truthLinks(world)) {
-      if (link.agency !== "police") continue;
-      const ids = nominalsBySubject.get(link.subjectId) ?? new Set<string>();
-      ids.add(link.recordId);
-      nominalsBySubject.set(link.subjectId, ids);
-    }
     harness = await startSubgraphHarness(
       policeSubgraph,
       database,
@@ -191,6 +186,14 @@ describe.each(testDatabases())("police subgraph on $name", (database) => {
         "police",
       ),
     );
+    // The seed links nothing from ground truth: linkage made every link (each a true one), and
+    // the sections are checked against the nominals linkage linked.
+    const db = harness.prepared.database.db;
+    for (const link of await linksMadeByLinkage(db, tables.subjectLink, world, "police")) {
+      const ids = nominalsBySubject.get(link.subjectId) ?? new Set<string>();
+      ids.add(link.recordId);
+      nominalsBySubject.set(link.subjectId, ids);
+    }
   });
   afterAll(() => harness?.close());
 
@@ -211,7 +214,7 @@ describe.each(testDatabases())("police subgraph on $name", (database) => {
         name: { givenName: record?.givenName, familyName: record?.familyName },
         dateOfBirth: record?.dateOfBirth,
         pncId: record?.pncId ?? null,
-        link: { source: "SEED_GROUND_TRUTH", linkedBy: null },
+        link: { source: "AUTO_MATCH", linkedBy: null },
       });
     }
     const id = (row: { id: string }) => row.id;

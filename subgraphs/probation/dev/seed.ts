@@ -2,11 +2,12 @@ import { addressToRow } from "@mash/agency-kit/db/address-columns";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
 import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
-import { seedLinkRows } from "@mash/synthetic-world/seed-links";
+import { subjectIdentityOf } from "@mash/synthetic-world/subject-identity";
 import type { LicenceCondition, ProbationCase, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
 import * as tables from "../src/db/schema.js";
 import type { ProbationDatabase } from "../src/loaders.js";
+import { probationMatching } from "../src/matching.js";
 
 export async function hasData(db: ProbationDatabase): Promise<boolean> {
   // A typed select rather than `db.execute`: over the runtime's driver-neutral `Database` type,
@@ -70,7 +71,6 @@ export function probationRows(world: World) {
     aliases: records.flatMap((record) =>
       record.aliases.map((alias) => ({ crn: record.recordId, ...alias })),
     ),
-    links: seedLinkRows(world, "probation"),
     cases: cases.map(caseRow),
     conditions: conditions.map(({ row, condition, position }) => ({
       id: conditionId(condition),
@@ -100,15 +100,22 @@ export async function seed(
   db: ProbationDatabase,
   options: SeedOptions,
 ): Promise<Record<string, number>> {
-  const rows = probationRows(generateWorld({ seed: options.seed, subjects: options.subjects }));
-  return db.transaction(async (tx) => ({
+  const world = generateWorld({ seed: options.seed, subjects: options.subjects });
+  const rows = probationRows(world);
+  const counts = await db.transaction(async (tx) => ({
     offender: await insertInChunks(tx, tables.offender, rows.offenders),
     offender_alias: await insertInChunks(tx, tables.offenderAlias, rows.aliases),
-    subject_link: await insertInChunks(tx, tables.subjectLink, rows.links),
     probation_case: await insertInChunks(tx, tables.probationCase, rows.cases),
     licence_condition: await insertInChunks(tx, tables.licenceCondition, rows.conditions),
     protected_person: await insertInChunks(tx, tables.protectedPerson, rows.protectedPeople),
   }));
+  // No link comes from the world's ground truth: the agency learns social care's subjects as the
+  // graph serves them, and linkage links its records the way it does after an import.
+  const linkage = await probationMatching.linkAll(
+    db,
+    world.records.socialCare.map(subjectIdentityOf),
+  );
+  return { ...counts, linked: linkage.linked, proposed: linkage.proposed };
 }
 
 /** Development and tests only: the development server and test harnesses seed with it. */

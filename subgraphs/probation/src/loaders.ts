@@ -13,6 +13,7 @@ export type ProbationDatabase = Database<typeof tables>;
 export function createLoaders(db: ProbationDatabase, now: () => Date = () => new Date()) {
   return {
     matchesBySubject: probationMatching.matchesLoader(db, now),
+    linkHistory: probationMatching.historyLoader(db),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),
     ]),

@@ -14,5 +14,6 @@ export const probationMatching = agencyMatching({
     aliasPersonId: tables.offenderAlias.crn,
     mashSubject: tables.mashSubject,
     matchCandidate: tables.matchCandidate,
+    linkEvent: tables.linkEvent,
   },
 });

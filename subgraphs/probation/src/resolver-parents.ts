@@ -11,6 +11,8 @@ type LinkRow = typeof subjectLink.$inferSelect;
 
 /** `ProbationMatchCandidate`: a stored pair. */
 export type { MatchCandidateRow } from "@mash/agency-kit/db/match-tables";
+/** `LinkEvent`: one step in a pair's history. */
+export type { LinkEvent as LinkEventParent } from "@mash/agency-kit/matching/link-history";
 /** `MatchReason`: one field's part in a score. */
 export type { MatchReason as MatchReasonParent } from "@mash/agency-kit/matching/score";
 /**

@@ -79,6 +79,11 @@ export const resolvers: Resolvers = {
 
   AgencyCheck: agencyCheckResolvers,
 
+  Query: {
+    probationReviewQueue: (_root, { first, offset }, ctx) =>
+      probationMatching.reviewQueue(ctx.db, first, offset),
+  },
+
   Mutation: {
     importProbationRecords: (_root, { records }, ctx) =>
       importFromMutation(ctx.db, probationImport, records),
@@ -87,9 +92,12 @@ export const resolvers: Resolvers = {
     ),
     decideProbationMatch: (_root, { input }, ctx) =>
       probationMatching.decide(ctx.db, ctx.auth, input, ctx.now),
+    revokeProbationLink: (_root, { input }, ctx) =>
+      probationMatching.revoke(ctx.db, ctx.auth, input, ctx.now),
   },
 
   ProbationMatchCandidate: {
+    history: (pair, _args, ctx) => ctx.loaders.linkHistory.load(pair),
     crn: (row) => row.recordId,
   },
 

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { ImportRecord } from "@mash/agency-kit/import/record-type";
 import { describeImportSuite, freshIdLike } from "@mash/test-suites/import-suite";
 import { probationImport } from "../src/import/probation-import.js";
+import { probationMatching } from "../src/matching.js";
 import { probationSubgraph } from "../src/subgraph.js";
 
 const first = (
@@ -30,6 +31,10 @@ describeImportSuite({
   definition: probationSubgraph,
   agencyImport: probationImport,
   examplePath: fileURLToPath(new URL("../import-examples/probation.jsonl", import.meta.url)),
+  linkage: {
+    learnSubjects: (db, subjects) => probationMatching.linkAll(db, subjects),
+    matchesField: "probationMatches",
+  },
   mutation: { field: "importProbationRecords", role: "probation-data-administrator" },
   changedRecord: (example) => ({
     ...first(example, "probationCase"),

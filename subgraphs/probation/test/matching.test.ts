@@ -9,6 +9,8 @@ describeRecordMatching({
   seeder: probationSeeder,
   tables,
   recordIdField: "crn",
+  // Probation knows few of the subjects: a larger world gives its researcher proposals to decide.
+  subjects: 900,
   recordNoun: "record",
   matchesField: "probationMatches",
   decideMutation: "decideProbationMatch",

@@ -1,5 +1,6 @@
 import type { ProbationCase, RoshLevel, TruthLink, World } from "@mash/synthetic-world/types";
-import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
+import { generateWorld } from "@mash/synthetic-world/world";
+import { linksMadeByLinkage } from "@mash/test-suites/links-made-by-linkage";
 import { type SubgraphHarness, startSubgraphHarness } from "@mash/test-suites/subgraph-harness";
 import { allSeeingAuthority } from "@mash/test-suites/test-authorities";
 import { testDatabases } from "@mash/test-suites/test-databases";
@@ -122,7 +123,6 @@ describe.each(testDatabases())("probation subgraph on $name", (database) => {
 
   beforeAll(async () => {
     world = generateWorld(SEED);
-    links = truthLinks(world).filter((link) => link.agency === "probation");
     harness = await startSubgraphHarness(
       probationSubgraph,
       database,
@@ -132,6 +132,9 @@ describe.each(testDatabases())("probation subgraph on $name", (database) => {
         "probation",
       ),
     );
+    // Linkage made every link (the seed copies none from ground truth), each a true one.
+    const db = harness.prepared.database.db;
+    links = await linksMadeByLinkage(db, tables.subjectLink, world, "probation");
   });
   afterAll(() => harness?.close());
 
@@ -155,7 +158,7 @@ describe.each(testDatabases())("probation subgraph on $name", (database) => {
         dateOfBirth: record.dateOfBirth,
         pncId: record.pncId ?? null,
         address: { postcode: record.address.postcode },
-        link: { source: "SEED_GROUND_TRUTH" },
+        link: { source: "AUTO_MATCH" },
       })),
     );
     expect(section.cases).toEqual(casesOf(crns).map(expectedCase));

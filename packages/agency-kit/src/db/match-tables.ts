@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  boolean,
   date,
   index,
   jsonb,
@@ -20,12 +21,27 @@ import type { MatchReason } from "../matching/score.js";
 
 export const matchBand = pgEnum("match_band", ["certain", "probable", "possible"]);
 
-/** `auto_linked` is a CERTAIN match linked without a person; the rest wait for, or record, one. */
+/**
+ * `auto_linked` is a CERTAIN match linked without a person; `pending` waits for the researcher;
+ * `confirmed`, `rejected` and `revoked` (an existing link undone) record the researcher's decision,
+ * which no later linkage run changes.
+ */
 export const matchStatus = pgEnum("match_status", [
   "pending",
   "auto_linked",
   "confirmed",
   "rejected",
+  "revoked",
+]);
+
+/** What happened to a pair, as its history tells it. */
+export const linkEventKind = pgEnum("link_event_kind", [
+  "proposed",
+  "auto_linked",
+  "auto_link_withdrawn",
+  "confirmed",
+  "rejected",
+  "revoked",
 ]);
 
 /** A name as stored in `mash_subject.aliases`. */
@@ -85,6 +101,11 @@ export function matchCandidateTable(record: () => AnyPgColumn) {
       band: matchBand("band").notNull(),
       reasons: jsonb("reasons").$type<MatchReason[]>().notNull(),
       status: matchStatus("status").notNull().default("pending"),
+      /**
+       * The record could be more than one subject (CERTAIN against two or more, or a rival born the
+       * same day): the researcher decides between them; none is linked automatically.
+       */
+      conflict: boolean("conflict").notNull().default(false),
       proposedAt: timestamp("proposed_at", { withTimezone: true }).notNull().defaultNow(),
       decidedAt: timestamp("decided_at", { withTimezone: true }),
       /** The researcher's principal id; null for automatic links and undecided pairs. */
@@ -98,7 +119,36 @@ export function matchCandidateTable(record: () => AnyPgColumn) {
   );
 }
 
+/**
+ * Every change to a pair, in order: linkage proposing, linking or withdrawing an automatic link,
+ * and each researcher's decision, with who, when, why and the score at the time. Rows are only ever
+ * added: the history a researcher reads is the whole story of the link.
+ */
+export function linkEventTable() {
+  return pgTable(
+    "link_event",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      subjectId: uuid("subject_id").notNull(),
+      recordId: text("record_id").notNull(),
+      kind: linkEventKind("kind").notNull(),
+      score: real("score"),
+      band: matchBand("band"),
+      /** The researcher's principal id; null for linkage itself. */
+      actor: text("actor"),
+      reason: text("reason"),
+      at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (table) => [
+      index("link_event_pair_idx").on(table.subjectId, table.recordId),
+      index("link_event_record_idx").on(table.recordId),
+    ],
+  );
+}
+
 export type MashSubjectTable = ReturnType<typeof mashSubjectTable>;
+export type LinkEventTable = ReturnType<typeof linkEventTable>;
+export type LinkEventRow = LinkEventTable["$inferInsert"];
 export type MatchCandidateTable = ReturnType<typeof matchCandidateTable>;
 export type MatchCandidateRow = MatchCandidateTable["$inferSelect"];
 export type MashSubjectRow = MashSubjectTable["$inferSelect"];

@@ -20,11 +20,7 @@ import {
  * How a MASH subject came to be linked to an agency record. Each agency's schema module re-exports
  * it: drizzle-kit creates only the enums a schema module exports, and would drop this one otherwise.
  */
-export const linkSource = pgEnum("link_source", [
-  "seed_ground_truth",
-  "auto_match",
-  "researcher_confirmed",
-]);
+export const linkSource = pgEnum("link_source", ["auto_match", "researcher_confirmed"]);
 
 /** Agency record ids are short codes ("NOM…", "PT…", a CRN), each agency with its own length. */
 type RecordIdConfig = ColumnBuilderBaseConfig<"string", "PgVarchar"> & {

@@ -2,10 +2,15 @@ import type { Database } from "@mash/platform/db/connect";
 import type { ImportHistoryTable } from "./import-history-table.js";
 import type { RecordType } from "./record-type.js";
 
-/** What matching reports after an import: links made, and candidates put to a researcher. */
+/**
+ * What linkage reports after an import: links made, candidates put to a researcher, records that
+ * could be more than one subject (conflicts), and records matching no subject.
+ */
 export interface MatchCounts {
   linked: number;
   proposed: number;
+  conflicts: number;
+  unmatched: number;
 }
 
 /** Called after each batch with the agency person ids it created or changed. */
@@ -24,4 +29,4 @@ export interface AgencyImport<TSchema extends Record<string, unknown>> {
   afterImport(db: Database<TSchema>): AfterImport;
 }
 
-export const NO_MATCHES: MatchCounts = { linked: 0, proposed: 0 };
+export const NO_MATCHES: MatchCounts = { linked: 0, proposed: 0, conflicts: 0, unmatched: 0 };

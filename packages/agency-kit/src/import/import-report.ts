@@ -1,3 +1,4 @@
+import type { MatchCounts } from "./agency-import.js";
 /** Why one record (one line) was refused: enough to find and fix it in the agency's export. */
 export interface Rejection {
   line: number;
@@ -26,6 +27,10 @@ export interface ImportReport extends TypeCounts {
   linked: number;
   /** Candidate matches proposed to a researcher after the import. */
   proposed: number;
+  /** Records that could be more than one subject: left to the researcher as conflicts. */
+  conflicts: number;
+  /** Person records that matched no MASH subject well enough to propose. */
+  unmatched: number;
   byType: Record<string, TypeCounts>;
   /** The first rejections, one entry per problem (a record may have several). */
   rejections: Rejection[];
@@ -54,6 +59,8 @@ export class ImportReportBuilder {
       ...emptyCounts(),
       linked: 0,
       proposed: 0,
+      conflicts: 0,
+      unmatched: 0,
       byType: {},
       rejections: [],
       rejectionsNotListed: 0,
@@ -82,9 +89,11 @@ export class ImportReportBuilder {
     }
   }
 
-  addMatches(counts: { linked: number; proposed: number }): void {
+  addMatches(counts: MatchCounts): void {
     this.report.linked += counts.linked;
     this.report.proposed += counts.proposed;
+    this.report.conflicts += counts.conflicts;
+    this.report.unmatched += counts.unmatched;
   }
 
   finish(): ImportReport {
@@ -106,7 +115,7 @@ export function summariseReport(report: ImportReport): string {
   const lines = [
     `${report.agency} import ${report.runId}: ${report.lines} lines in ${report.seconds} s`,
     `  created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`,
-    `  matching: linked ${report.linked}, proposed ${report.proposed}`,
+    `  linkage: linked ${report.linked}, proposed ${report.proposed}, conflicts ${report.conflicts}, unmatched ${report.unmatched}`,
   ];
   for (const rejection of report.rejections.slice(0, 20)) {
     const where = [rejection.recordType, rejection.recordId, rejection.field].filter(Boolean);

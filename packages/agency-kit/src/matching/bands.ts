@@ -1,25 +1,38 @@
-import type { PairScore } from "./score.js";
+import { agreementOf, type PairScore } from "./score.js";
 
 /**
- * What a score means for people. Only CERTAIN links without a person; PROBABLE and POSSIBLE are
- * put to the agency's researcher, PROBABLE first.
+ * What a score means for people. Only CERTAIN can link without a person (and only when the record
+ * is not claimed by another subject: see `link-decisions.ts`); PROBABLE and POSSIBLE are put to the
+ * agency's researcher, PROBABLE first.
  */
 export type MatchBand = "certain" | "probable" | "possible";
 
 /**
- * Thresholds on the summed weights, set on the synthetic world's ground truth (docs/matching.md):
- * CERTAIN needs more than a name and date of birth, because namesakes born the same day exist
- * (same name, same date of birth, another address): it takes the address too, or the agency's key.
+ * Thresholds on the summed weights, checked on generated populations (docs/matching.md). CERTAIN
+ * needs more than a name and a date of birth when the address disagrees, because namesakes born
+ * the same day exist: an address, a middle name or the agency's key must agree as well.
  */
-export const BAND_THRESHOLDS = { certain: 33, probable: 20, possible: 12 } as const;
+export const BAND_THRESHOLDS = { certain: 27, probable: 20, possible: 12 } as const;
+
+const WEAK_GIVEN_NAMES = new Set(["disagree", "missing", "middle_name", "initial"]);
+
+/**
+ * Whether the pair can be CERTAIN at all, whatever its score. A date of birth that disagrees
+ * outright, a given name that disagrees (twins share everything else), or the agency's keys
+ * disagreeing never link by themselves; the agency's key agreeing overrides the names.
+ */
+function canBeCertain(pair: PairScore): boolean {
+  const identifier = agreementOf(pair, "strong_identifier");
+  if (identifier === "disagree") return false;
+  if (identifier === "agree") return true;
+  // A middle name or an initial for a given name is too weak a tie between siblings to link on.
+  const given = agreementOf(pair, "given_name");
+  return agreementOf(pair, "date_of_birth") !== "disagree" && !WEAK_GIVEN_NAMES.has(given);
+}
 
 /** The band for a score, or null when the pair is not worth a researcher's time. */
 export function bandFor(pair: PairScore): MatchBand | null {
-  const dateOfBirth = pair.reasons.find((reason) => reason.field === "date_of_birth");
-  // A date of birth that disagrees outright never links by itself, whatever else agrees: twins
-  // and parents sharing a name are the classic false links.
-  const datesDisagree = dateOfBirth?.agreement === "disagree";
-  if (pair.score >= BAND_THRESHOLDS.certain && !datesDisagree) return "certain";
+  if (pair.score >= BAND_THRESHOLDS.certain && canBeCertain(pair)) return "certain";
   if (pair.score >= BAND_THRESHOLDS.probable) return "probable";
   if (pair.score >= BAND_THRESHOLDS.possible) return "possible";
   return null;

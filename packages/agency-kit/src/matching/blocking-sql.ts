@@ -17,7 +17,7 @@ function union(lists: readonly string[][]): string[] {
 /**
  * One WHERE condition for the blocks of many subjects at once (a page, a household, an import
  * batch): an OR of IN-lists, each an index lookup, so the planner combines index scans and never
- * reads the whole table. Null when there is nothing to look up.
+ * reads the whole table. Undefined when there is nothing to look up.
  */
 export function blockingCondition(
   columns: BlockingColumns,
@@ -34,8 +34,11 @@ export function blockingCondition(
   if (postcodes.length > 0) conditions.push(inArray(columns.postcode, postcodes));
   for (const key of keys) {
     if (key.familyNames.length === 0 || key.givenNames.length === 0) continue;
+    // As recorded, and the other way round (forms filled in with the names swapped); both terms
+    // use the (family, given) expression index.
     conditions.push(
       sql`(upper(${columns.familyName}) in ${key.familyNames} and upper(${columns.givenName}) in ${key.givenNames})`,
+      sql`(upper(${columns.familyName}) in ${key.givenNames} and upper(${columns.givenName}) in ${key.familyNames})`,
     );
   }
   return conditions.length > 0 ? or(...conditions) : undefined;

@@ -5,10 +5,10 @@ import { nicknameFamily } from "./nicknames.js";
 import { normaliseName } from "./normalise-name.js";
 
 /**
- * Blocking: which agency records are worth scoring for a subject. Each key is one indexed lookup in
- * the agency's table (never a scan): the strong identifier, any plausible date of birth (slips
- * included), the postcode, or the pair (family name, given name) in any known form. A record is a
- * candidate when it shares at least one key with the subject.
+ * Blocking: which records are worth scoring for a person. Each key is one indexed lookup (never a
+ * scan): the strong identifier, any plausible date of birth (slips included), the postcode, or the
+ * pair (family name, given name) in any known form, as recorded or the other way round. A record
+ * is a candidate when it shares at least one key with the person.
  */
 export interface BlockingKeys {
   strongIdentifiers: string[];
@@ -35,25 +35,26 @@ function givenNamesOf(person: MatchIdentity): string[] {
   return [...new Set(names.flatMap(nicknameFamily))];
 }
 
-export function blockingKeysFor(subject: MatchIdentity): BlockingKeys {
-  const postcode = normalisePostcode(subject.postcode);
+export function blockingKeysFor(person: MatchIdentity): BlockingKeys {
+  const postcode = normalisePostcode(person.postcode);
   return {
-    strongIdentifiers: subject.strongIdentifier ? [subject.strongIdentifier] : [],
-    datesOfBirth: plausibleDatesOfBirth(subject.dateOfBirth),
+    strongIdentifiers: person.strongIdentifier ? [person.strongIdentifier] : [],
+    datesOfBirth: plausibleDatesOfBirth(person.dateOfBirth),
     postcodes: postcode ? [postcode] : [],
-    familyNames: familyNamesOf(subject),
-    givenNames: givenNamesOf(subject),
+    familyNames: familyNamesOf(person),
+    givenNames: givenNamesOf(person),
   };
 }
 
 /**
  * The same keys as strings, for an in-memory index (the quality test, and splitting one batched
- * query's rows back to the subjects that asked): a record belongs to a subject's block when the
- * two share a string.
+ * query's rows back to the people that asked): a record belongs to a person's block when the two
+ * share a string. Names are keyed in both orders, so a record with given and family name swapped
+ * is in the block.
  */
 export function blockKeyStrings(keys: BlockingKeys): string[] {
   const names = keys.familyNames.flatMap((family) =>
-    keys.givenNames.map((given) => `name:${family}|${given}`),
+    keys.givenNames.flatMap((given) => [`name:${family}|${given}`, `name:${given}|${family}`]),
   );
   return [
     ...keys.strongIdentifiers.map((id) => `id:${id}`),
@@ -63,15 +64,17 @@ export function blockKeyStrings(keys: BlockingKeys): string[] {
   ];
 }
 
-/** The keys under which an agency record is filed: its own values only, no variants. */
+/** The keys under which a record is filed: its own values (its names and its aliases' names), no variants. */
 export function recordKeyStrings(record: MatchIdentity): string[] {
   const postcode = normalisePostcode(record.postcode);
-  const family = normaliseName(record.familyName);
-  const given = normaliseName(record.givenName);
   const keys: string[] = [];
   if (record.strongIdentifier) keys.push(`id:${record.strongIdentifier}`);
   if (record.dateOfBirth) keys.push(`dob:${record.dateOfBirth}`);
   if (postcode) keys.push(`postcode:${postcode}`);
-  if (family && given) keys.push(`name:${family}|${given}`);
-  return keys;
+  for (const name of [record, ...record.aliases]) {
+    const family = normaliseName(name.familyName);
+    const given = normaliseName(name.givenName);
+    if (family && given) keys.push(`name:${family}|${given}`);
+  }
+  return [...new Set(keys)];
 }

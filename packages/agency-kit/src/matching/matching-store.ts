@@ -1,7 +1,7 @@
 import type { Database } from "@mash/platform/db/connect";
 import { inArray } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { MashSubjectTable, MatchCandidateTable } from "../db/match-tables.js";
+import type { LinkEventTable, MashSubjectTable, MatchCandidateTable } from "../db/match-tables.js";
 import type { BlockingKeys } from "./blocking.js";
 import { blockingCondition } from "./blocking-sql.js";
 import type { AgencyIdentity } from "./identity.js";
@@ -42,6 +42,7 @@ export interface MatchingTables {
   aliasPersonId: TextColumn;
   mashSubject: MashSubjectTable;
   matchCandidate: MatchCandidateTable;
+  linkEvent: LinkEventTable;
 }
 
 /**
@@ -52,6 +53,9 @@ export interface MatchingStore<TSchema extends Record<string, unknown>> {
   db: Database<TSchema>;
   mashSubject: MashSubjectTable;
   matchCandidate: MatchCandidateTable;
+  linkEvent: LinkEventTable;
+  /** Every person record's id, in id order (a re-run of linkage over everything). */
+  allRecordIds(): Promise<string[]>;
   /** The agency's person records sharing a blocking key with any of the keys: two statements. */
   findBlockedRecords(keys: readonly BlockingKeys[]): Promise<AgencyIdentity[]>;
   /** The agency's person records with these ids: two statements. */
@@ -125,6 +129,11 @@ export function matchingStore<TSchema extends Record<string, unknown>>(
     db,
     mashSubject: tables.mashSubject,
     matchCandidate: tables.matchCandidate,
+    linkEvent: tables.linkEvent,
+    allRecordIds: async () => {
+      const rows = await db.select({ id: tables.personId }).from(person).orderBy(tables.personId);
+      return rows.flatMap(({ id }) => (id === null ? [] : [id]));
+    },
     findBlockedRecords: async (keys) => {
       const condition = blockingCondition(
         {

@@ -9,6 +9,5 @@ export const healthImport: AgencyImport<typeof tables> = {
   agency: "health",
   recordTypes: healthRecordTypes,
   historyTable: tables.importHistory,
-  afterImport: (db: HealthDatabase) => (patientIds) =>
-    healthMatching.matchAfterImport(db, patientIds),
+  afterImport: (db) => healthMatching.importLinkage(db),
 };

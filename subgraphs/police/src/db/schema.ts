@@ -1,6 +1,10 @@
 import { addressColumns } from "@mash/agency-kit/db/address-columns";
 import { agencyRecordIdColumn } from "@mash/agency-kit/db/agency-record-id";
-import { mashSubjectTable, matchCandidateTable } from "@mash/agency-kit/db/match-tables";
+import {
+  linkEventTable,
+  mashSubjectTable,
+  matchCandidateTable,
+} from "@mash/agency-kit/db/match-tables";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
 import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
 import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
@@ -254,8 +258,10 @@ export const disclosure = disclosureTable();
 
 // Record matching: the identity each MASH subject was last matched with, and the pairs proposed
 // and decided (see docs/matching.md). The enums are re-exported for drizzle-kit, as above.
-export { matchBand, matchStatus } from "@mash/agency-kit/db/match-tables";
+export { linkEventKind, matchBand, matchStatus } from "@mash/agency-kit/db/match-tables";
 export const mashSubject = mashSubjectTable();
 export const matchCandidate = matchCandidateTable(() => nominal.id);
 // The previous version of every record an import replaced (the same table in every agency).
 export const importHistory = importHistoryTable();
+/** Every change to a pair (proposed, linked, withdrawn, confirmed, rejected, revoked), in order. */
+export const linkEvent = linkEventTable();

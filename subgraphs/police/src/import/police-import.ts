@@ -9,6 +9,5 @@ export const policeImport: AgencyImport<typeof tables> = {
   agency: "police",
   recordTypes: policeRecordTypes,
   historyTable: tables.importHistory,
-  afterImport: (db: PoliceDatabase) => (nominalIds) =>
-    policeMatching.matchAfterImport(db, nominalIds),
+  afterImport: (db) => policeMatching.importLinkage(db),
 };

@@ -9,5 +9,5 @@ export const probationImport: AgencyImport<typeof tables> = {
   agency: "probation",
   recordTypes: probationRecordTypes,
   historyTable: tables.importHistory,
-  afterImport: (db: ProbationDatabase) => (crns) => probationMatching.matchAfterImport(db, crns),
+  afterImport: (db) => probationMatching.importLinkage(db),
 };
