@@ -150,7 +150,8 @@ describe.each(stackBackends())("accountability on $name", (backend: StackBackend
         denials: [{ path: "", reason: "MALFORMED_TOKEN", serviceName: null }],
       }),
     ]);
-    // The data protection officer takes part in no enquiry: declaring one is refused.
+    // The data protection officer takes part in no enquiry: declaring one is refused, with the same
+    // answer as for an enquiry that does not exist (no existence oracle, decision 0018).
     const enquiry = socialWorker.enquiries[0];
     if (!enquiry) throw new Error("the social worker has no enquiry");
     const outsider = await post(
@@ -158,14 +159,14 @@ describe.each(stackBackends())("accountability on $name", (backend: StackBackend
       PICTURE,
       { id: enquiry.subjectId },
     );
-    expect(outsider.status).toBe(403);
+    expect(outsider.status).toBe(404);
     expect(await entriesOfRequest(outsider.requestId)).toEqual([
       expect.objectContaining({
         kind: "REFUSED",
         principalId: "dev-data-protection-officer",
         purposeEnquiryId: enquiry.id,
         fieldsRequested: expect.arrayContaining(["Query.subject", "Subject.name"]),
-        denials: [{ path: "", reason: "NOT_A_PARTICIPANT", serviceName: null }],
+        denials: [{ path: "", reason: "NO_SUCH_ENQUIRY", serviceName: null }],
       }),
     ]);
   });

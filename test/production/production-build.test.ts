@@ -60,7 +60,7 @@ describe("the production build", () => {
 
   it("serves no playground in production, and the prebuilt bundle where one is allowed", async () => {
     expect((await fetch(stack.gatewayUrl.replace(/graphql$/, ""))).status).toBe(404);
-    // The playground is for development and test (decision 0017): a built gateway in test mode.
+    // The playground is for development and test (decision 0018): a built gateway in test mode.
     const tested = await stack.startExtraGateway({ NODE_ENV: "test", PLAYGROUND: "enabled" });
     const root = tested.url.replace(/graphql$/, "");
     const page = await fetch(root);

@@ -255,7 +255,8 @@ describe.each(stackBackends())("a whole MASH enquiry through the gateway on $nam
       { id: enquiry.id },
     );
     expect(theEnquiry.data?.enquiry ?? null).toBeNull();
-    expect(theEnquiry.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    // Not being part of an enquiry reads exactly like its not existing (no existence oracle).
+    expect(theEnquiry.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const refusedByScope = [
       [`query ($id: ID!) { subject(id: $id) { name { familyName } } }`, { id: purpose.subjectId }],
       [QUEUE, undefined],

@@ -9,7 +9,7 @@ import { z } from "zod";
 /**
  * Whether development behaviour is allowed. The one place the front end decides it, by the
  * repository's rule: only when asked for by name (NODE_ENV=development, or test); unset is
- * production (decision 0017). `npm start` and the tests ask for it.
+ * production (decision 0018). `npm start` and the tests ask for it.
  */
 export function isDevelopment(env: NodeJS.ProcessEnv): boolean {
   return env.NODE_ENV === "development" || env.NODE_ENV === "test";

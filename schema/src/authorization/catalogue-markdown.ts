@@ -88,7 +88,7 @@ export function authorizationMarkdown(supergraph: DocumentNode): string {
     "- **No existence oracle.** An enquiry the caller does not work on is `NOT_FOUND`, exactly like",
     "  one that does not exist, for `enquiry(id:)` and for a declared purpose alike.",
     "- **Operation limits and rate limits** come before any of this: see",
-    "  [decision 0017](decisions/0017-safe-by-default-limits-and-shared-state.md).",
+    "  [decision 0018](decisions/0018-safe-by-default-limits-and-shared-state.md).",
     "",
     "## Requirements declared in the supergraph",
     "",

@@ -1,5 +1,6 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import { mapSchema } from "@graphql-tools/utils";
 import { parseSubgraphSdl, readSubgraphSdl } from "@mash/schema/subgraph-sdl";
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import { enumValueResolvers } from "../graphql/enum-values.js";
@@ -26,7 +27,12 @@ export function buildAgencySchema<TContext>(
   // Cast: Apollo's map declares `__resolveReference` as a field resolver, (parent, args, context,
   // info), but Apollo calls it as (reference, context, info), the signature the agencies' generated
   // types give it. Otherwise the two shapes agree.
-  return checkEntityRepresentations(
-    buildSubgraphSchema([{ typeDefs, resolvers: merged as GraphQLResolverMap<TContext> }]),
-  );
+  const built = buildSubgraphSchema([
+    { typeDefs, resolvers: merged as GraphQLResolverMap<TContext> },
+  ]);
+  // Apollo parses SDL default values before the enum resolvers give values their stored form, so
+  // `status: ReviewStatus = PENDING` would reach the resolver as "PENDING", not "pending", and the
+  // schema could not even be printed. Rebuilding it with graphql-tools re-reads every default
+  // through the enum's final values.
+  return checkEntityRepresentations(mapSchema(built, {}));
 }
