@@ -33,6 +33,7 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/packages/platform ./packages/platform
+COPY --from=build /app/packages/access-log ./packages/access-log
 COPY --from=build /app/packages/agency-kit ./packages/agency-kit
 COPY --from=build /app/packages/uk-identifiers ./packages/uk-identifiers
 COPY --from=build /app/packages/dev-keys ./packages/dev-keys

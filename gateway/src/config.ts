@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { loadAccessLogDatabase } from "@mash/access-log/access-log-config";
 import {
   envSchemas,
   parseEnv,
@@ -6,11 +7,7 @@ import {
   refuseOutsideDevelopment,
 } from "@mash/platform/config/parse-env";
 import { agencyEnvPrefix } from "@mash/platform/config/subgraph-config";
-import {
-  type DatabaseTarget,
-  loadDatabaseTimeouts,
-  resolveDatabaseTarget,
-} from "@mash/platform/db/target";
+import type { DatabaseTarget } from "@mash/platform/db/target";
 import {
   GATEWAY_OPERATION_LIMITS,
   loadOperationLimits,
@@ -49,9 +46,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     LOG_LEVEL: envSchemas.logLevel(),
     SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH),
     SUBGRAPH_TIMEOUT_MS: envSchemas.duration(5_000, 120_000),
-    DATABASE_URL: envSchemas.postgresUrl(),
-    GATEWAY_DATABASE_URL: envSchemas.postgresUrl(),
-    DATA_DIR: z.string().min(1).optional(),
     ACCESS_LOG: z.enum(["enabled", "disabled"]).default("enabled"),
     PLAYGROUND: z.enum(["enabled", "disabled"]).optional(),
   });
@@ -73,12 +67,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: parsed.LOG_LEVEL,
     supergraphPath: parsed.SUPERGRAPH_PATH,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
-    database: resolveDatabaseTarget("gateway", {
-      agencyUrl: parsed.GATEWAY_DATABASE_URL,
-      sharedUrl: parsed.DATABASE_URL,
-      dataDir: parsed.DATA_DIR,
-      timeouts: loadDatabaseTimeouts("gateway", env),
-    }),
+    database: loadAccessLogDatabase(env),
     accessLog: parsed.ACCESS_LOG === "enabled",
     playground: (parsed.PLAYGROUND ?? "enabled") === "enabled" && parsed.NODE_ENV !== "production",
     operationLimits: loadOperationLimits("gateway", GATEWAY_OPERATION_LIMITS, env),

@@ -1,6 +1,7 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import type { AccessLogWriter } from "@mash/access-log/writer";
 import type { GatewaySigner } from "@mash/platform/auth/gateway-token";
 import { requestLogPlugin } from "@mash/platform/graphql/apollo-plugins";
 import {
@@ -12,7 +13,6 @@ import type { Logger } from "@mash/platform/observability/logger";
 import type { ServiceMetrics } from "@mash/platform/observability/metrics";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import { parse } from "graphql";
-import type { AccessLogWriter } from "./access-log/writer.js";
 import type { AuthorizationConfig } from "./authorization/authorization-config.js";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
 import { supergraphForApolloGateway } from "./authorization/supergraph-for-gateway.js";

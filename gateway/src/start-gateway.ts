@@ -1,3 +1,5 @@
+import { loadAccessLogConfig } from "@mash/access-log/access-log-config";
+import { openAccessLog } from "@mash/access-log/open-access-log";
 import { loadGatewayPublicKeys, loadGatewaySigningKey } from "@mash/platform/auth/gateway-keys";
 import { createGatewaySigner, createGatewayVerifier } from "@mash/platform/auth/gateway-token";
 import { replayGuardFor } from "@mash/platform/auth/replay-guard";
@@ -18,8 +20,6 @@ import {
 } from "@mash/schema/authorization/principal";
 import type { FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";
-import { loadAccessLogConfig } from "./access-log/access-log-config.js";
-import { openAccessLog } from "./access-log/open-access-log.js";
 import { refusalOf } from "./access-log/refused-request.js";
 import { AUDIT_PATH, AUDIT_SUBGRAPH, mountAuditSubgraph } from "./audit/audit-subgraph.js";
 import { loadAuthConfig } from "./auth/auth-config.js";

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadAccessLogConfig } from "@mash/gateway/access-log/access-log-config";
+import { loadAccessLogConfig } from "@mash/access-log/access-log-config";
 import { loadAuthConfig } from "@mash/gateway/auth/auth-config";
 import { loadAuthorizationConfig } from "@mash/gateway/authorization/authorization-config";
 import { loadGatewayConfig, loadSubgraphUrlOverrides } from "@mash/gateway/config";
@@ -177,7 +177,7 @@ function sourceText(folder: string): string {
       } else if (name.endsWith(".ts")) files.push(path);
     }
   };
-  for (const dir of [folder, "packages/platform", "packages/agency-kit"])
+  for (const dir of [folder, "packages/platform", "packages/access-log", "packages/agency-kit"])
     walk(join(ROOT, dir, "src"));
   return files.map((file) => readFileSync(file, "utf8")).join("\n");
 }

@@ -1,3 +1,8 @@
+import {
+  HIDDEN_LOG_TYPENAME,
+  HIDDEN_PREFIX,
+  HIDDEN_SUBJECT_ID,
+} from "@mash/access-log/subject-ids";
 import { type Holder, isMet, policiesNamed } from "@mash/schema/authorization/requirement";
 import type { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import {
@@ -19,7 +24,6 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { HIDDEN_TYPENAME_KEY } from "../authorization/filter-operation.js";
-import { HIDDEN_LOG_TYPENAME, HIDDEN_PREFIX, HIDDEN_SUBJECT_ID } from "./subject-ids.js";
 
 /** What an answer, as sent, held: the access log records this, not what was asked. */
 export interface AnswerRead {

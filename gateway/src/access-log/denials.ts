@@ -1,8 +1,8 @@
+import type { AccessDenial } from "@mash/access-log/entry";
 import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
 import { ErrorCode } from "@mash/platform/graphql/errors";
 import type { GraphQLError } from "graphql";
 import { LIST_PATH_ELEMENT } from "../authorization/filter-operation.js";
-import type { AccessDenial } from "./entry.js";
 
 /** Error codes that mean data was withheld from this caller, whoever decided it. */
 const REFUSAL_CODES: ReadonlySet<string> = new Set([

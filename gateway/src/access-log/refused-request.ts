@@ -1,9 +1,9 @@
+import type { Refusal } from "@mash/access-log/refusals";
+import type { RequestedOperation } from "@mash/access-log/requested-operation";
 import type { Principal } from "@mash/schema/authorization/principal";
 import type { FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";
 import { AuthenticationError } from "../auth/authenticate.js";
-import type { Refusal } from "./refusals.js";
-import type { RequestedOperation } from "./requested-operation.js";
 
 /** The GraphQL request a body or query string carried, as far as it goes. */
 function graphqlParams(request: FastifyRequest): { query: unknown; operationName: unknown } {

@@ -5,6 +5,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from "@apollo/server/plugin/disabled";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
+import type { GatewayDatabase } from "@mash/access-log/store";
 import type { GatewayVerifier } from "@mash/platform/auth/gateway-token";
 import { enforceRequirements } from "@mash/platform/authorization/enforce-requirements";
 import { subgraphAuthorization } from "@mash/platform/authorization/subgraph-authorization";
@@ -17,7 +18,6 @@ import { buildAgencySchema } from "@mash/platform/subgraph/subgraph-schema";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import type { FastifyInstance } from "fastify";
 import { parse } from "graphql";
-import type { GatewayDatabase } from "../access-log/store.js";
 import { type AuditContext, auditResolvers } from "./resolvers.js";
 
 /** Where the gateway serves its audit subgraph (and where the supergraph expects it). */

@@ -1,6 +1,3 @@
-import type { SubgraphAuthorization } from "@mash/platform/authorization/subgraph-authorization";
-import type { Logger } from "@mash/platform/observability/logger";
-import type { SubgraphResolvers } from "@mash/platform/subgraph/define-subgraph";
 import {
   type AnomalyWindow,
   breakGlassUse,
@@ -8,16 +5,19 @@ import {
   outOfHours,
   outsideEnquiries,
   parseWindow,
-} from "../access-log/anomalies.js";
-import type { StoredEntry } from "../access-log/entry.js";
+} from "@mash/access-log/anomalies";
+import type { StoredEntry } from "@mash/access-log/entry";
 import {
   type AccessLogFilter,
   listEntries,
   type ReaderScope,
   readerScope,
-} from "../access-log/read-access-log.js";
-import type { GatewayDatabase } from "../access-log/store.js";
-import type { ChainVerification } from "../access-log/verify.js";
+} from "@mash/access-log/read-access-log";
+import type { GatewayDatabase } from "@mash/access-log/store";
+import type { ChainVerification } from "@mash/access-log/verify";
+import type { SubgraphAuthorization } from "@mash/platform/authorization/subgraph-authorization";
+import type { Logger } from "@mash/platform/observability/logger";
+import type { SubgraphResolvers } from "@mash/platform/subgraph/define-subgraph";
 
 /** What the audit subgraph's resolvers reach: the caller as the gateway signed them, the log. */
 export interface AuditContext {

@@ -9,6 +9,12 @@ import type {
   GatewaySchemaLoadOrUpdateCallback,
   GatewayUnsubscriber,
 } from "@apollo/server-gateway-interface";
+import { accessRecord, needsRecord, type RequestAccess } from "@mash/access-log/access-record";
+import { type MutationTargets, mutationTargets } from "@mash/access-log/mutation-arguments";
+import { type ProtectedRead, protectedRead } from "@mash/access-log/protected-coordinates";
+import { type RequestedOperation, requestedOperation } from "@mash/access-log/requested-operation";
+import { stripHiddenSelections, withSubjectIdSelections } from "@mash/access-log/subject-ids";
+import type { AccessLogWriter } from "@mash/access-log/writer";
 import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
 import { ErrorCode } from "@mash/platform/graphql/errors";
 import type { Logger } from "@mash/platform/observability/logger";
@@ -25,14 +31,8 @@ import {
   visit,
 } from "graphql";
 import { LRUCache } from "lru-cache";
-import { accessRecord, needsRecord, type RequestAccess } from "../access-log/access-record.js";
 import { type AnswerRead, readAnswer } from "../access-log/answer-read.js";
 import { filterDenials, refusalsIn } from "../access-log/denials.js";
-import { type MutationTargets, mutationTargets } from "../access-log/mutation-arguments.js";
-import { type ProtectedRead, protectedRead } from "../access-log/protected-coordinates.js";
-import { type RequestedOperation, requestedOperation } from "../access-log/requested-operation.js";
-import { stripHiddenSelections, withSubjectIdSelections } from "../access-log/subject-ids.js";
-import type { AccessLogWriter } from "../access-log/writer.js";
 import type { GatewayContext } from "../context.js";
 import type { AuthorizationErrorPlacement, AuthorizationMode } from "./authorization-config.js";
 import { completeResponse } from "./complete-response.js";

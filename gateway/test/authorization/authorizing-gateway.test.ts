@@ -2,13 +2,13 @@ import type {
   GatewayExecutionResult,
   GatewayGraphQLRequestContext,
 } from "@apollo/server-gateway-interface";
+import type { AccessRecord } from "@mash/access-log/entry";
+import type { AccessLogWriter } from "@mash/access-log/writer";
 import { createLogger } from "@mash/platform/observability/logger";
 import type { Grants } from "@mash/schema/authorization/principal";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import { buildASTSchema, type DocumentNode, parse, print } from "graphql";
 import { describe, expect, it } from "vitest";
-import type { AccessRecord } from "../../src/access-log/entry.js";
-import type { AccessLogWriter } from "../../src/access-log/writer.js";
 import type { AuthorizationMode } from "../../src/authorization/authorization-config.js";
 import { AuthorizingGateway } from "../../src/authorization/authorizing-gateway.js";
 import type { GatewayContext } from "../../src/context.js";

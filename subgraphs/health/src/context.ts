@@ -1,14 +1,6 @@
-import type { BaseRequestContext } from "@mash/platform/subgraph/define-subgraph";
+import { type RequestContext, requestContext } from "@mash/platform/subgraph/request-context";
 import { createLoaders, type HealthDatabase, type HealthLoaders } from "./loaders.js";
 
-export interface HealthContext extends BaseRequestContext {
-  db: HealthDatabase;
-  loaders: HealthLoaders;
-  /** The request's clock: "active" flags and "last 12 months" are judged against it. */
-  now: Date;
-}
+export type HealthContext = RequestContext<HealthDatabase, HealthLoaders>;
 
-export function createContext(base: BaseRequestContext, db: HealthDatabase): HealthContext {
-  const now = new Date();
-  return { ...base, db, loaders: createLoaders(db, () => now), now };
-}
+export const createContext = requestContext(createLoaders);

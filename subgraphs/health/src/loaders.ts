@@ -1,3 +1,4 @@
+import { matchingAgencyLoaders } from "@mash/agency-kit/subgraph/agency-loaders";
 import type { Database } from "@mash/platform/db/connect";
 import { rowByColumn, rowsByColumn } from "@mash/platform/db/row-loaders";
 import { asc, desc } from "drizzle-orm";
@@ -14,14 +15,7 @@ export type HealthDatabase = Database<typeof tables>;
  */
 export function createLoaders(db: HealthDatabase, now: () => Date = () => new Date()) {
   return {
-    matchesBySubject: healthMatching.matchesLoader(db, now),
-    linkHistory: healthMatching.historyLoader(db),
-    disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
-      desc(tables.disclosure.decidedAt),
-    ]),
-    linksBySubject: rowsByColumn(db, tables.subjectLink, tables.subjectLink.subjectId, [
-      asc(tables.subjectLink.recordId),
-    ]),
+    ...matchingAgencyLoaders(db, tables, healthMatching, now),
     patientById: rowByColumn(db, tables.patient, tables.patient.id),
     aliasesByPatient: rowsByColumn(db, tables.patientAlias, tables.patientAlias.patientId, [
       asc(tables.patientAlias.id),

@@ -1,23 +1,11 @@
 import { addressFromRow } from "@mash/agency-kit/db/address-columns";
-import { agencyCheckResolvers } from "@mash/agency-kit/disclosure/agency-check-resolvers";
-import {
-  enquiryCheckReference,
-  loadAgencyCheck,
-} from "@mash/agency-kit/disclosure/enquiry-check-reference";
-import { recordDisclosure } from "@mash/agency-kit/disclosure/record-disclosure";
 import {
   linkedRecordIds,
   loadLinkedRecords,
   loadLinkedSection,
 } from "@mash/agency-kit/graphql/linked-records";
-import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
-import {
-  aboutEnquiry,
-  aboutParentSubject,
-  aboutSubject,
-  scopedByArguments,
-} from "@mash/platform/authorization/purpose-scope";
-import { subjectReference } from "@mash/platform/graphql/ids";
+import { matchingAgencyResolvers } from "@mash/agency-kit/subgraph/matching-agency-resolvers";
+import { aboutParentSubject, aboutSubject } from "@mash/platform/authorization/purpose-scope";
 import type {
   CamhsInvolvementResolvers,
   HealthSectionResolvers,
@@ -38,54 +26,18 @@ function sectionList<K extends keyof typeof historyLists>(list: K) {
     historyLists[list](ctx, linkedRecordIds(section));
 }
 
+const shared = matchingAgencyResolvers({
+  agency: "health",
+  matching: healthMatching,
+  agencyImport: healthImport,
+  disclosure: tables.disclosure,
+  recordIdField: "patientId",
+});
+
 export const resolvers: Resolvers = {
-  Enquiry: {
-    // Keeps the `@requires` fields (checksRequestedAt, checksDueAt) the gateway sends along.
-    __resolveReference: enquiryCheckReference,
-    // Everyone on the enquiry may see where the check stands (see docs/agency-checks.md).
-    healthCheck: (enquiry, _args, ctx) =>
-      loadAgencyCheck("health", enquiry, ctx.loaders.disclosuresByEnquiry, ctx.now),
-    // Read only under the enquiry itself: the declared purpose must be this enquiry.
-    healthDisclosures: aboutEnquiry(
-      (enquiry) => enquiry.id,
-      (enquiry, _args, ctx) => ctx.loaders.disclosuresByEnquiry.load(enquiry.id),
-    ),
-  },
-
-  AgencyCheck: agencyCheckResolvers,
-
-  Query: {
-    healthReviewQueue: (_root, { first, offset }, ctx) =>
-      healthMatching.reviewQueue(ctx.db, first, offset),
-  },
-
-  Mutation: {
-    importHealthRecords: (_root, { records }, ctx) =>
-      importFromMutation(ctx.db, healthImport, records),
-    recordHealthDisclosure: scopedByArguments("recordDisclosure", (_root, { input }, ctx) =>
-      recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
-    ),
-    decideHealthMatch: (_root, { input }, ctx) =>
-      healthMatching.decide(ctx.db, ctx.auth, input, ctx.now),
-    revokeHealthLink: (_root, { input }, ctx) =>
-      healthMatching.revoke(ctx.db, ctx.auth, input, ctx.now),
-  },
-
-  HealthMatchCandidate: {
-    history: (pair, _args, ctx) => ctx.loaders.linkHistory.load(pair),
-    patientId: (row) => row.recordId,
-  },
-
-  MatchReason: {
-    agreement: (reason) => reason.agreement.toUpperCase(),
-  },
-
+  ...shared,
   Subject: {
-    // Social care owns the subject; health needs only the id, so no query is made here. An id
-    // health has no link for is a subject health does not know (`known: false`), not an error.
-    // The representation also carries social care's identity fields when healthMatches asks for them.
-    __resolveReference: (reference) => ({ ...reference, ...subjectReference(reference) }),
-    healthMatches: (subject, _args, ctx) => ctx.loaders.matchesBySubject.load(subject),
+    ...shared.Subject,
     health: (subject, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, subject.id),
     healthEmergencyAttendanceDates: aboutSubject(
       (subject) => subject.id,
@@ -123,10 +75,6 @@ export const resolvers: Resolvers = {
     name: (row) => row,
     aliases: (row, _args, ctx) => ctx.loaders.aliasesByPatient.load(row.id),
     address: (row) => addressFromRow(row),
-  },
-
-  PersonName: {
-    middleNames: (name) => name.middleNames ?? [],
   },
 
   GpRegistration: {

@@ -1,14 +1,6 @@
-import type { BaseRequestContext } from "@mash/platform/subgraph/define-subgraph";
+import { type RequestContext, requestContext } from "@mash/platform/subgraph/request-context";
 import { createLoaders, type PoliceDatabase, type PoliceLoaders } from "./loaders.js";
 
-export interface PoliceContext extends BaseRequestContext {
-  db: PoliceDatabase;
-  loaders: PoliceLoaders;
-  /** The request's clock: "the last 12 months" is judged against it. */
-  now: Date;
-}
+export type PoliceContext = RequestContext<PoliceDatabase, PoliceLoaders>;
 
-export function createContext(base: BaseRequestContext, db: PoliceDatabase): PoliceContext {
-  const now = new Date();
-  return { ...base, db, loaders: createLoaders(db, () => now), now };
-}
+export const createContext = requestContext(createLoaders);

@@ -1,7 +1,8 @@
+import { matchingAgencyLoaders } from "@mash/agency-kit/subgraph/agency-loaders";
 import type { Database } from "@mash/platform/db/connect";
 import { rowByColumn, rowsByColumn } from "@mash/platform/db/row-loaders";
 import { manyByKey } from "@mash/platform/graphql/batch-loaders";
-import { desc, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import * as tables from "./db/schema.js";
 import { policeMatching } from "./matching.js";
 
@@ -49,14 +50,7 @@ function incidentsByNominal(db: PoliceDatabase) {
  */
 export function createLoaders(db: PoliceDatabase, now: () => Date = () => new Date()) {
   return {
-    matchesBySubject: policeMatching.matchesLoader(db, now),
-    linkHistory: policeMatching.historyLoader(db),
-    disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
-      desc(tables.disclosure.decidedAt),
-    ]),
-    linksBySubject: rowsByColumn(db, tables.subjectLink, tables.subjectLink.subjectId, [
-      tables.subjectLink.recordId,
-    ]),
+    ...matchingAgencyLoaders(db, tables, policeMatching, now),
     nominalById: rowByColumn(db, tables.nominal, tables.nominal.id),
     aliasesByNominal: rowsByColumn(db, tables.nominalAlias, tables.nominalAlias.nominalId, [
       tables.nominalAlias.id,

@@ -1,14 +1,6 @@
-import type { BaseRequestContext } from "@mash/platform/subgraph/define-subgraph";
+import { type RequestContext, requestContext } from "@mash/platform/subgraph/request-context";
 import { createLoaders, type ProbationDatabase, type ProbationLoaders } from "./loaders.js";
 
-export interface ProbationContext extends BaseRequestContext {
-  db: ProbationDatabase;
-  loaders: ProbationLoaders;
-  /** The request's clock: "current" cases and conditions are judged against it. */
-  now: Date;
-}
+export type ProbationContext = RequestContext<ProbationDatabase, ProbationLoaders>;
 
-export function createContext(base: BaseRequestContext, db: ProbationDatabase): ProbationContext {
-  const now = new Date();
-  return { ...base, db, loaders: createLoaders(db, () => now), now };
-}
+export const createContext = requestContext(createLoaders);

@@ -1,3 +1,4 @@
+import { matchingAgencyLoaders } from "@mash/agency-kit/subgraph/agency-loaders";
 import type { Database } from "@mash/platform/db/connect";
 import { rowByColumn, rowsByColumn } from "@mash/platform/db/row-loaders";
 import { asc, desc } from "drizzle-orm";
@@ -12,12 +13,7 @@ export type ProbationDatabase = Database<typeof tables>;
  */
 export function createLoaders(db: ProbationDatabase, now: () => Date = () => new Date()) {
   return {
-    matchesBySubject: probationMatching.matchesLoader(db, now),
-    linkHistory: probationMatching.historyLoader(db),
-    disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
-      desc(tables.disclosure.decidedAt),
-    ]),
-    linksBySubject: rowsByColumn(db, tables.subjectLink, tables.subjectLink.subjectId, [
+    ...matchingAgencyLoaders(db, tables, probationMatching, now, [
       asc(tables.subjectLink.linkedAt),
       asc(tables.subjectLink.recordId),
     ]),

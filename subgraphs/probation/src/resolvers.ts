@@ -1,24 +1,13 @@
 import { addressFromRow } from "@mash/agency-kit/db/address-columns";
-import { agencyCheckResolvers } from "@mash/agency-kit/disclosure/agency-check-resolvers";
-import {
-  enquiryCheckReference,
-  loadAgencyCheck,
-} from "@mash/agency-kit/disclosure/enquiry-check-reference";
-import { recordDisclosure } from "@mash/agency-kit/disclosure/record-disclosure";
 import {
   linkedRecordIds,
   loadLinked,
   loadLinkedRecords,
   loadLinkedSection,
 } from "@mash/agency-kit/graphql/linked-records";
-import { importFromMutation } from "@mash/agency-kit/import/import-mutation";
-import {
-  aboutEnquiry,
-  aboutParentSubject,
-  scopedByArguments,
-} from "@mash/platform/authorization/purpose-scope";
+import { matchingAgencyResolvers } from "@mash/agency-kit/subgraph/matching-agency-resolvers";
+import { aboutParentSubject } from "@mash/platform/authorization/purpose-scope";
 import { loadAllFor } from "@mash/platform/graphql/batch-loaders";
-import { subjectReference } from "@mash/platform/graphql/ids";
 import type {
   LicenceConditionResolvers,
   ProbationCaseResolvers,
@@ -63,60 +52,19 @@ function loadRecords(
   return loadLinkedRecords(ctx.loaders.offenderByCrn, section);
 }
 
+const shared = matchingAgencyResolvers({
+  agency: "probation",
+  matching: probationMatching,
+  agencyImport: probationImport,
+  disclosure: tables.disclosure,
+  recordIdField: "crn",
+});
+
 export const resolvers: Resolvers = {
-  Enquiry: {
-    // Keeps the `@requires` fields (checksRequestedAt, checksDueAt) the gateway sends along.
-    __resolveReference: enquiryCheckReference,
-    // Everyone on the enquiry may see where the check stands (see docs/agency-checks.md).
-    probationCheck: (enquiry, _args, ctx) =>
-      loadAgencyCheck("probation", enquiry, ctx.loaders.disclosuresByEnquiry, ctx.now),
-    // Read only under the enquiry itself: the declared purpose must be this enquiry.
-    probationDisclosures: aboutEnquiry(
-      (enquiry) => enquiry.id,
-      (enquiry, _args, ctx) => ctx.loaders.disclosuresByEnquiry.load(enquiry.id),
-    ),
-  },
-
-  AgencyCheck: agencyCheckResolvers,
-
-  Query: {
-    probationReviewQueue: (_root, { first, offset }, ctx) =>
-      probationMatching.reviewQueue(ctx.db, first, offset),
-  },
-
-  Mutation: {
-    importProbationRecords: (_root, { records }, ctx) =>
-      importFromMutation(ctx.db, probationImport, records),
-    recordProbationDisclosure: scopedByArguments("recordDisclosure", (_root, { input }, ctx) =>
-      recordDisclosure(ctx.db, tables.disclosure, ctx.auth, input, ctx.now),
-    ),
-    decideProbationMatch: (_root, { input }, ctx) =>
-      probationMatching.decide(ctx.db, ctx.auth, input, ctx.now),
-    revokeProbationLink: (_root, { input }, ctx) =>
-      probationMatching.revoke(ctx.db, ctx.auth, input, ctx.now),
-  },
-
-  ProbationMatchCandidate: {
-    history: (pair, _args, ctx) => ctx.loaders.linkHistory.load(pair),
-    crn: (row) => row.recordId,
-  },
-
-  MatchReason: {
-    agreement: (reason) => reason.agreement.toUpperCase(),
-  },
-
+  ...shared,
   Subject: {
-    // Social care owns the subject: probation only needs a well-formed id, so no query here. An id
-    // no record links to still resolves, to a section that says the subject is not known.
-    // The representation also carries social care's identity fields when probationMatches asks for them.
-    __resolveReference: (reference) => ({ ...reference, ...subjectReference(reference) }),
-    probationMatches: (subject, _args, ctx) => ctx.loaders.matchesBySubject.load(subject),
+    ...shared.Subject,
     probation: (subject, _args, ctx) => loadLinkedSection(ctx.loaders.linksBySubject, subject.id),
-  },
-
-  PersonName: {
-    // Aliases and protected people carry no middle names.
-    middleNames: (name) => name.middleNames ?? [],
   },
 
   // The section's parent names its subject: every purpose-bound field is about that person.

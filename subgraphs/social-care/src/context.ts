@@ -1,13 +1,6 @@
-import type { BaseRequestContext } from "@mash/platform/subgraph/define-subgraph";
+import { type RequestContext, requestContext } from "@mash/platform/subgraph/request-context";
 import { createLoaders, type SocialCareDatabase, type SocialCareLoaders } from "./loaders.js";
 
-export interface SocialCareContext extends BaseRequestContext {
-  db: SocialCareDatabase;
-  loaders: SocialCareLoaders;
-  /** The request's clock: "current" plans and "last 12 months" are judged against it. */
-  now: Date;
-}
+export type SocialCareContext = RequestContext<SocialCareDatabase, SocialCareLoaders>;
 
-export function createContext(base: BaseRequestContext, db: SocialCareDatabase): SocialCareContext {
-  return { ...base, db, loaders: createLoaders(db), now: new Date() };
-}
+export const createContext = requestContext(createLoaders);

@@ -1,3 +1,4 @@
+import { agencyLoaders } from "@mash/agency-kit/subgraph/agency-loaders";
 import type { Database } from "@mash/platform/db/connect";
 import { rowByColumn, rowsByColumn } from "@mash/platform/db/row-loaders";
 import { asc, desc } from "drizzle-orm";
@@ -11,9 +12,7 @@ export type SocialCareDatabase = Database<typeof tables>;
  */
 export function createLoaders(db: SocialCareDatabase) {
   return {
-    disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
-      desc(tables.disclosure.decidedAt),
-    ]),
+    ...agencyLoaders(db, tables),
     enquiryById: rowByColumn(db, tables.enquiry, tables.enquiry.id),
     personById: rowByColumn(db, tables.person, tables.person.id),
     aliasesByPerson: rowsByColumn(db, tables.personAlias, tables.personAlias.personId),

@@ -18,7 +18,10 @@ import type {
 
 import type { ReportedStatuses } from "./workflow/decision-basis.js";
 
-export type { AgencyCheckView } from "@mash/agency-kit/disclosure/agency-check";
+export type {
+  AgencyCheckView,
+  PersonNameParent,
+} from "@mash/agency-kit/graphql/resolver-parents";
 export type { SubjectPage } from "./subjects/list-subjects.js";
 
 /** `Subject`: the social care person record, which this subgraph owns. */
@@ -41,13 +44,6 @@ export type EnquiryRow = typeof enquiry.$inferSelect;
  * other agencies' check statuses it fetched from them (`@requires`).
  */
 export type EnquiryParent = EnquiryRow & { reportedStatuses?: ReportedStatuses | undefined };
-
-/** `PersonName`: a person row is its own name; aliases carry no middle names. */
-export interface PersonNameParent {
-  givenName: string;
-  familyName: string;
-  middleNames?: string[] | null;
-}
 
 /**
  * `SocialCareSection`: whose history to load. Named `subjectId` because the subgraph's

@@ -7,7 +7,7 @@ import { parseUuidArgument } from "@mash/platform/graphql/ids";
 import { GraphQLError } from "graphql";
 import type { disclosureDecision, disclosureTable, lawfulBasis } from "./disclosure-table.js";
 
-type DisclosureTable = ReturnType<typeof disclosureTable>;
+export type DisclosureTable = ReturnType<typeof disclosureTable>;
 export type DisclosureRow = DisclosureTable["$inferSelect"];
 type Decision = (typeof disclosureDecision.enumValues)[number];
 type LawfulBasis = (typeof lawfulBasis.enumValues)[number];

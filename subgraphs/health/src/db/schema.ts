@@ -1,14 +1,11 @@
-import { addressColumns } from "@mash/agency-kit/db/address-columns";
 import { agencyRecordIdColumn } from "@mash/agency-kit/db/agency-record-id";
+import { matchingAgencyTables } from "@mash/agency-kit/db/agency-tables";
 import {
-  linkEventTable,
-  mashSubjectTable,
-  matchCandidateTable,
-} from "@mash/agency-kit/db/match-tables";
+  matchingIndexes,
+  personAliasTable,
+  personColumns,
+} from "@mash/agency-kit/db/person-record";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
-import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
-import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
-import { sql } from "drizzle-orm";
 import {
   date,
   index,
@@ -26,8 +23,8 @@ import {
 // holds about each, and the links from MASH subjects (social care's person ids) to those records.
 // Enum values are the lower-case forms of the SDL's enum values.
 
-export const sex = pgEnum("sex", ["female", "male"]);
-export const gender = pgEnum("gender", ["female", "male", "non_binary", "not_known"]);
+// The enums of the tables every matching agency keeps: drizzle-kit creates only those exported.
+export * from "@mash/agency-kit/db/matching-agency-enums";
 
 /** A patient record as health holds it. The NHS number is the key health searches by. */
 export const patient = pgTable(
@@ -36,43 +33,29 @@ export const patient = pgTable(
     id: agencyRecordIdColumn("id").primaryKey(),
     /** Normalised to 10 digits; missing when the record was never traced on the Spine. */
     nhsNumber: varchar("nhs_number", { length: 10 }),
-    givenName: text("given_name").notNull(),
-    middleNames: text("middle_names").array().notNull().default([]),
-    familyName: text("family_name").notNull(),
-    sex: sex("sex"),
-    gender: gender("gender"),
-    dateOfBirth: date("date_of_birth", { mode: "string" }),
-    ...addressColumns(),
+    ...personColumns(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index("patient_nhs_number_idx").on(table.nhsNumber),
     index("patient_name_dob_idx").on(table.familyName, table.dateOfBirth),
-    // Record matching blocks on date of birth, postcode and (case-blind) name: each an index.
-    index("patient_date_of_birth_idx").on(table.dateOfBirth),
-    index("patient_postcode_idx").on(table.addressPostcode),
-    index("patient_upper_name_idx").on(
-      sql`upper(${table.familyName})`,
-      sql`upper(${table.givenName})`,
-    ),
+    // Record matching blocks on date of birth, postcode and (case-blind) name.
+    ...matchingIndexes("patient", table),
   ],
 );
 
-export const patientAlias = pgTable(
-  "patient_alias",
-  {
-    id: serial("id").primaryKey(),
-    patientId: agencyRecordIdColumn("patient_id")
-      .notNull()
-      .references(() => patient.id),
-    givenName: text("given_name").notNull(),
-    familyName: text("family_name").notNull(),
-  },
-  (table) => [index("patient_alias_patient_idx").on(table.patientId)],
-);
+/** A row of the patient's: the patient record it belongs to. */
+const patientId = () =>
+  agencyRecordIdColumn("patient_id")
+    .notNull()
+    .references(() => patient.id);
 
-// Exported here because drizzle-kit creates only the enums this module exports.
-export { linkSource } from "@mash/agency-kit/db/subject-link";
+export const patientAlias = personAliasTable(
+  "patient",
+  "patientId",
+  patientId(),
+  "patient_alias_patient_idx",
+);
 
 /**
  * Which health records are which MASH subject. Owned by health: there is no common key across
@@ -81,14 +64,16 @@ export { linkSource } from "@mash/agency-kit/db/subject-link";
  */
 export const subjectLink = subjectLinkTable(agencyRecordIdColumn, () => patient.id);
 
+// Disclosures, import history and record matching: the same tables in every matching agency.
+export const { disclosure, importHistory, mashSubject, matchCandidate, linkEvent } =
+  matchingAgencyTables(() => patient.id);
+
 /** Registration with a GP practice. */
 export const gpRegistration = pgTable(
   "gp_registration",
   {
     id: serial("id").primaryKey(),
-    patientId: agencyRecordIdColumn("patient_id")
-      .notNull()
-      .references(() => patient.id),
+    patientId: patientId(),
     /** ODS organisation code: a letter and five digits. */
     practiceCode: varchar("practice_code", { length: 6 }).notNull(),
     practiceName: text("practice_name").notNull(),
@@ -112,9 +97,7 @@ export const cpisFlag = pgTable(
   "cpis_flag",
   {
     id: uuid("id").primaryKey(),
-    patientId: agencyRecordIdColumn("patient_id")
-      .notNull()
-      .references(() => patient.id),
+    patientId: patientId(),
     nhsNumber: varchar("nhs_number", { length: 10 }).notNull(),
     planType: cpisPlanType("plan_type").notNull(),
     startDate: date("start_date", { mode: "string" }).notNull(),
@@ -143,9 +126,7 @@ export const unscheduledCareAttendance = pgTable(
   "unscheduled_care_attendance",
   {
     id: uuid("id").primaryKey(),
-    patientId: agencyRecordIdColumn("patient_id")
-      .notNull()
-      .references(() => patient.id),
+    patientId: patientId(),
     attendedAt: timestamp("attended_at", { withTimezone: true }).notNull(),
     setting: unscheduledCareSetting("setting").notNull(),
     presentingComplaint: text("presenting_complaint").notNull(),
@@ -187,9 +168,7 @@ export const communityHealthContact = pgTable(
   "community_health_contact",
   {
     id: uuid("id").primaryKey(),
-    patientId: agencyRecordIdColumn("patient_id")
-      .notNull()
-      .references(() => patient.id),
+    patientId: patientId(),
     contactDate: date("contact_date", { mode: "string" }).notNull(),
     service: communityHealthService("service").notNull(),
     summary: text("summary").notNull(),
@@ -202,9 +181,7 @@ export const maternityEpisode = pgTable(
   "maternity_episode",
   {
     id: uuid("id").primaryKey(),
-    patientId: agencyRecordIdColumn("patient_id")
-      .notNull()
-      .references(() => patient.id),
+    patientId: patientId(),
     bookingDate: date("booking_date", { mode: "string" }).notNull(),
     expectedDeliveryDate: date("expected_delivery_date", { mode: "string" }).notNull(),
     concerns: text("concerns").array().notNull().default([]),
@@ -219,9 +196,7 @@ export const camhsInvolvement = pgTable(
   "camhs_involvement",
   {
     id: uuid("id").primaryKey(),
-    patientId: agencyRecordIdColumn("patient_id")
-      .notNull()
-      .references(() => patient.id),
+    patientId: patientId(),
     referredOn: date("referred_on", { mode: "string" }).notNull(),
     status: camhsStatus("status").notNull(),
     closedOn: date("closed_on", { mode: "string" }),
@@ -230,18 +205,3 @@ export const camhsInvolvement = pgTable(
   },
   (table) => [index("camhs_involvement_patient_idx").on(table.patientId)],
 );
-
-// Disclosures for MASH enquiries: the same table in every agency, its own rows in each. The enums
-// are re-exported because drizzle-kit only creates the enums a schema file exports.
-export { disclosureDecision, lawfulBasis } from "@mash/agency-kit/disclosure/disclosure-table";
-export const disclosure = disclosureTable();
-
-// Record matching: the identity each MASH subject was last matched with, and the pairs proposed
-// and decided (see docs/matching.md). The enums are re-exported for drizzle-kit.
-export { linkEventKind, matchBand, matchStatus } from "@mash/agency-kit/db/match-tables";
-export const mashSubject = mashSubjectTable();
-export const matchCandidate = matchCandidateTable(() => patient.id);
-// The previous version of every record an import replaced (the same table in every agency).
-export const importHistory = importHistoryTable();
-/** Every change to a pair (proposed, linked, withdrawn, confirmed, rejected, revoked), in order. */
-export const linkEvent = linkEventTable();

@@ -1,6 +1,5 @@
 import type { AgencyImport } from "@mash/agency-kit/import/agency-import";
 import * as tables from "../db/schema.js";
-import type { HealthDatabase } from "../loaders.js";
 import { healthMatching } from "../matching.js";
 import { healthRecordTypes } from "./record-types.js";
 

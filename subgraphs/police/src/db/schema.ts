@@ -1,13 +1,11 @@
-import { addressColumns } from "@mash/agency-kit/db/address-columns";
 import { agencyRecordIdColumn } from "@mash/agency-kit/db/agency-record-id";
+import { matchingAgencyTables } from "@mash/agency-kit/db/agency-tables";
 import {
-  linkEventTable,
-  mashSubjectTable,
-  matchCandidateTable,
-} from "@mash/agency-kit/db/match-tables";
+  matchingIndexes,
+  personAliasTable,
+  personColumns,
+} from "@mash/agency-kit/db/person-record";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
-import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
-import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -29,8 +27,8 @@ import {
 // against them, and the link from each nominal to the MASH subject it is. Enum values are the
 // lower-case forms of the SDL's enum values.
 
-export const sex = pgEnum("sex", ["female", "male"]);
-export const gender = pgEnum("gender", ["female", "male", "non_binary", "not_known"]);
+// The enums of the tables every matching agency keeps: drizzle-kit creates only those exported.
+export * from "@mash/agency-kit/db/matching-agency-enums";
 
 /**
  * A nominal: the force's record of a person. PNC ID and CRO number are stored in their canonical
@@ -41,13 +39,7 @@ export const nominal = pgTable(
   {
     /** The force's own id for the person (opaque: whatever its system issues). */
     id: agencyRecordIdColumn("id").primaryKey(),
-    givenName: text("given_name").notNull(),
-    middleNames: text("middle_names").array().notNull().default([]),
-    familyName: text("family_name").notNull(),
-    sex: sex("sex"),
-    gender: gender("gender"),
-    dateOfBirth: date("date_of_birth", { mode: "string" }),
-    ...addressColumns(),
+    ...personColumns(),
     /** Long form YYYY/NNNNNNNC. */
     pncId: varchar("pnc_id", { length: 13 }),
     /** NNNNNN/YYC or SFYY/NNNNNNC. */
@@ -64,37 +56,33 @@ export const nominal = pgTable(
     index("nominal_pnc_id_idx").on(table.pncId),
     index("nominal_cro_number_idx").on(table.croNumber),
     index("nominal_name_idx").on(table.familyName, table.givenName),
-    index("nominal_date_of_birth_idx").on(table.dateOfBirth),
-    index("nominal_postcode_idx").on(table.addressPostcode),
-    // Record matching looks names up case-blind (blocking on the pair family name, given name).
-    index("nominal_upper_name_idx").on(
-      sql`upper(${table.familyName})`,
-      sql`upper(${table.givenName})`,
-    ),
+    // Record matching blocks on date of birth, postcode and (case-blind) name.
+    ...matchingIndexes("nominal", table),
   ],
 );
 
-export const nominalAlias = pgTable(
-  "nominal_alias",
-  {
-    id: serial("id").primaryKey(),
-    nominalId: agencyRecordIdColumn("nominal_id")
-      .notNull()
-      .references(() => nominal.id),
-    givenName: text("given_name").notNull(),
-    familyName: text("family_name").notNull(),
-  },
-  (table) => [index("nominal_alias_nominal_idx").on(table.nominalId)],
-);
+/** A row of the nominal's: the nominal it belongs to. */
+const nominalId = () =>
+  agencyRecordIdColumn("nominal_id")
+    .notNull()
+    .references(() => nominal.id);
 
-// Exported here because drizzle-kit creates only the enums this module exports.
-export { linkSource } from "@mash/agency-kit/db/subject-link";
+export const nominalAlias = personAliasTable(
+  "nominal",
+  "nominalId",
+  nominalId(),
+  "nominal_alias_nominal_idx",
+);
 
 /**
  * Which MASH subject a nominal is. Owned by the police (the force decides what it shares about
  * whom); a subject links to several nominals when the force holds duplicates.
  */
 export const subjectLink = subjectLinkTable(agencyRecordIdColumn, () => nominal.id);
+
+// Disclosures, import history and record matching: the same tables in every matching agency.
+export const { disclosure, importHistory, mashSubject, matchCandidate, linkEvent } =
+  matchingAgencyTables(() => nominal.id);
 
 export const warningMarkerCode = pgEnum("warning_marker_code", [
   "at",
@@ -116,9 +104,7 @@ export const warningMarker = pgTable(
   "warning_marker",
   {
     id: serial("id").primaryKey(),
-    nominalId: agencyRecordIdColumn("nominal_id")
-      .notNull()
-      .references(() => nominal.id),
+    nominalId: nominalId(),
     code: warningMarkerCode("code").notNull(),
     addedOn: date("added_on", { mode: "string" }).notNull(),
   },
@@ -138,9 +124,7 @@ export const policeNotification = pgTable(
   "police_notification",
   {
     id: uuid("id").primaryKey(),
-    nominalId: agencyRecordIdColumn("nominal_id")
-      .notNull()
-      .references(() => nominal.id),
+    nominalId: nominalId(),
     raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
     category: notificationCategory("category").notNull(),
     summary: text("summary").notNull(),
@@ -167,9 +151,7 @@ export const incidentInvolvement = pgTable(
     incidentId: uuid("incident_id")
       .notNull()
       .references(() => domesticAbuseIncident.id),
-    nominalId: agencyRecordIdColumn("nominal_id")
-      .notNull()
-      .references(() => nominal.id),
+    nominalId: nominalId(),
     role: incidentRole("role").notNull(),
   },
   (table) => [
@@ -205,9 +187,7 @@ export const offence = pgTable(
   "offence",
   {
     id: uuid("id").primaryKey(),
-    nominalId: agencyRecordIdColumn("nominal_id")
-      .notNull()
-      .references(() => nominal.id),
+    nominalId: nominalId(),
     committedOn: date("committed_on", { mode: "string" }).notNull(),
     category: offenceCategory("category").notNull(),
     description: text("description").notNull(),
@@ -235,9 +215,7 @@ export const intelligenceItem = pgTable(
   "intelligence_item",
   {
     id: uuid("id").primaryKey(),
-    nominalId: agencyRecordIdColumn("nominal_id")
-      .notNull()
-      .references(() => nominal.id),
+    nominalId: nominalId(),
     recordedOn: date("recorded_on", { mode: "string" }).notNull(),
     /** 1 reliable, 2 untested, 3 not reliable. */
     sourceEvaluation: smallint("source_evaluation").notNull(),
@@ -250,18 +228,3 @@ export const intelligenceItem = pgTable(
     index("intelligence_item_nominal_idx").on(table.nominalId, table.recordedOn),
   ],
 );
-
-// Disclosures for MASH enquiries: the same table in every agency, its own rows in each. The enums
-// are re-exported because drizzle-kit only creates the enums a schema file exports.
-export { disclosureDecision, lawfulBasis } from "@mash/agency-kit/disclosure/disclosure-table";
-export const disclosure = disclosureTable();
-
-// Record matching: the identity each MASH subject was last matched with, and the pairs proposed
-// and decided (see docs/matching.md). The enums are re-exported for drizzle-kit, as above.
-export { linkEventKind, matchBand, matchStatus } from "@mash/agency-kit/db/match-tables";
-export const mashSubject = mashSubjectTable();
-export const matchCandidate = matchCandidateTable(() => nominal.id);
-// The previous version of every record an import replaced (the same table in every agency).
-export const importHistory = importHistoryTable();
-/** Every change to a pair (proposed, linked, withdrawn, confirmed, rejected, revoked), in order. */
-export const linkEvent = linkEventTable();

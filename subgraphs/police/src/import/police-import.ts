@@ -1,6 +1,5 @@
 import type { AgencyImport } from "@mash/agency-kit/import/agency-import";
 import * as tables from "../db/schema.js";
-import type { PoliceDatabase } from "../loaders.js";
 import { policeMatching } from "../matching.js";
 import { policeRecordTypes } from "./record-types.js";
 

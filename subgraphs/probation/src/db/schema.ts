@@ -1,12 +1,11 @@
 import { addressColumns } from "@mash/agency-kit/db/address-columns";
+import { matchingAgencyTables } from "@mash/agency-kit/db/agency-tables";
 import {
-  linkEventTable,
-  mashSubjectTable,
-  matchCandidateTable,
-} from "@mash/agency-kit/db/match-tables";
+  matchingIndexes,
+  personAliasTable,
+  personColumns,
+} from "@mash/agency-kit/db/person-record";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
-import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
-import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -15,7 +14,6 @@ import {
   integer,
   pgEnum,
   pgTable,
-  serial,
   text,
   timestamp,
   uuid,
@@ -26,8 +24,8 @@ import {
 // keyed by CRN; `subject_link` says which MASH subject each offender record is. Enum values are the
 // lower-case forms of the SDL's enum values.
 
-export const sex = pgEnum("sex", ["female", "male"]);
-export const gender = pgEnum("gender", ["female", "male", "non_binary", "not_known"]);
+// The enums of the tables every matching agency keeps: drizzle-kit creates only those exported.
+export * from "@mash/agency-kit/db/matching-agency-enums";
 
 /** nDelius CRN: one letter and six digits. */
 const crn = (name: string) => varchar(name, { length: 7 });
@@ -36,52 +34,42 @@ export const offender = pgTable(
   "offender",
   {
     crn: crn("crn").primaryKey(),
-    givenName: text("given_name").notNull(),
-    middleNames: text("middle_names").array().notNull().default([]),
-    familyName: text("family_name").notNull(),
-    sex: sex("sex"),
-    gender: gender("gender"),
-    dateOfBirth: date("date_of_birth", { mode: "string" }),
+    ...personColumns(),
     /** Long form YYYY/NNNNNNNC, when probation holds it. */
     pncId: varchar("pnc_id", { length: 13 }),
-    ...addressColumns(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     // Researchers search by name and date of birth, and by PNC ID when the referral carries one.
     index("offender_name_idx").on(table.familyName, table.givenName),
-    index("offender_date_of_birth_idx").on(table.dateOfBirth),
     index("offender_pnc_id_idx").on(table.pncId),
-    // Record matching blocks on date of birth, postcode and (case-blind) name: each an index.
-    index("offender_postcode_idx").on(table.addressPostcode),
-    index("offender_upper_name_idx").on(
-      sql`upper(${table.familyName})`,
-      sql`upper(${table.givenName})`,
-    ),
+    // Record matching blocks on date of birth, postcode and (case-blind) name.
+    ...matchingIndexes("offender", table),
   ],
 );
 
-export const offenderAlias = pgTable(
-  "offender_alias",
-  {
-    id: serial("id").primaryKey(),
-    crn: crn("crn")
-      .notNull()
-      .references(() => offender.crn),
-    givenName: text("given_name").notNull(),
-    familyName: text("family_name").notNull(),
-  },
-  (table) => [index("offender_alias_crn_idx").on(table.crn)],
-);
+/** A row of the offender's: the offender record it belongs to, by CRN. */
+const offenderCrn = () =>
+  crn("crn")
+    .notNull()
+    .references(() => offender.crn);
 
-// Exported here because drizzle-kit creates only the enums this module exports.
-export { linkSource } from "@mash/agency-kit/db/subject-link";
+export const offenderAlias = personAliasTable(
+  "offender",
+  "crn",
+  offenderCrn(),
+  "offender_alias_crn_idx",
+);
 
 /**
  * Which MASH subject (social care's id, in another database, so no foreign key) each offender record
  * is. Probation owns its side of the match; one subject may link to several records (duplicates).
  */
 export const subjectLink = subjectLinkTable(crn, () => offender.crn);
+
+// Disclosures, import history and record matching: the same tables in every matching agency.
+export const { disclosure, importHistory, mashSubject, matchCandidate, linkEvent } =
+  matchingAgencyTables(() => offender.crn);
 
 export const supervisionType = pgEnum("supervision_type", [
   "licence",
@@ -102,9 +90,7 @@ export const probationCase = pgTable(
   "probation_case",
   {
     id: uuid("id").primaryKey(),
-    crn: crn("crn")
-      .notNull()
-      .references(() => offender.crn),
+    crn: offenderCrn(),
     supervisionType: supervisionType("supervision_type").notNull(),
     offenderManager: text("offender_manager").notNull(),
     startDate: date("start_date", { mode: "string" }).notNull(),
@@ -166,18 +152,3 @@ export const protectedPerson = pgTable("protected_person", {
   familyName: text("family_name").notNull(),
   ...addressColumns(),
 });
-
-// Disclosures for MASH enquiries: the same table in every agency, its own rows in each. The enums
-// are re-exported because drizzle-kit only creates the enums a schema file exports.
-export { disclosureDecision, lawfulBasis } from "@mash/agency-kit/disclosure/disclosure-table";
-export const disclosure = disclosureTable();
-
-// Record matching: the identity each MASH subject was last matched with, and the pairs proposed
-// and decided (see docs/matching.md). The enums are re-exported for drizzle-kit.
-export { linkEventKind, matchBand, matchStatus } from "@mash/agency-kit/db/match-tables";
-export const mashSubject = mashSubjectTable();
-export const matchCandidate = matchCandidateTable(() => offender.crn);
-// The previous version of every record an import replaced (the same table in every agency).
-export const importHistory = importHistoryTable();
-/** Every change to a pair (proposed, linked, withdrawn, confirmed, rejected, revoked), in order. */
-export const linkEvent = linkEventTable();

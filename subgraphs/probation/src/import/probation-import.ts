@@ -1,6 +1,5 @@
 import type { AgencyImport } from "@mash/agency-kit/import/agency-import";
 import * as tables from "../db/schema.js";
-import type { ProbationDatabase } from "../loaders.js";
 import { probationMatching } from "../matching.js";
 import { probationRecordTypes } from "./record-types.js";
 

@@ -1,6 +1,6 @@
 import { addressColumns } from "@mash/agency-kit/db/address-columns";
-import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
-import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
+import { agencyTables } from "@mash/agency-kit/db/agency-tables";
+import { personAliasTable, personColumns } from "@mash/agency-kit/db/person-record";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -22,8 +22,8 @@ import {
 // Social care's own database. It owns the MASH person record (`person`, exposed as `Subject`) and
 // the person's history. Enum values are the lower-case forms of the SDL's enum values.
 
-export const sex = pgEnum("sex", ["female", "male"]);
-export const gender = pgEnum("gender", ["female", "male", "non_binary", "not_known"]);
+// The enums of the tables every agency keeps: drizzle-kit creates only those exported.
+export * from "@mash/agency-kit/db/agency-enums";
 
 export const household = pgTable("household", {
   id: uuid("id").primaryKey(),
@@ -34,15 +34,9 @@ export const person = pgTable(
   "person",
   {
     id: uuid("id").primaryKey(),
-    givenName: text("given_name").notNull(),
-    middleNames: text("middle_names").array().notNull().default([]),
-    familyName: text("family_name").notNull(),
-    sex: sex("sex"),
-    gender: gender("gender"),
-    dateOfBirth: date("date_of_birth", { mode: "string" }),
+    ...personColumns(),
     nhsNumber: varchar("nhs_number", { length: 10 }),
     upn: varchar("upn", { length: 13 }),
-    ...addressColumns(),
     householdId: uuid("household_id").references(() => household.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -56,17 +50,17 @@ export const person = pgTable(
   ],
 );
 
-export const personAlias = pgTable(
-  "person_alias",
-  {
-    id: serial("id").primaryKey(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => person.id),
-    givenName: text("given_name").notNull(),
-    familyName: text("family_name").notNull(),
-  },
-  (table) => [index("person_alias_person_idx").on(table.personId)],
+/** A row about a person: the person record, in the column `name`. */
+const personId = (name = "person_id") =>
+  uuid(name)
+    .notNull()
+    .references(() => person.id);
+
+export const personAlias = personAliasTable(
+  "person",
+  "personId",
+  personId(),
+  "person_alias_person_idx",
 );
 
 export const relationshipType = pgEnum("relationship_type", [
@@ -86,12 +80,8 @@ export const relationship = pgTable(
   "relationship",
   {
     id: serial("id").primaryKey(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => person.id),
-    relatedPersonId: uuid("related_person_id")
-      .notNull()
-      .references(() => person.id),
+    personId: personId(),
+    relatedPersonId: personId("related_person_id"),
     type: relationshipType("type").notNull(),
     livesTogether: boolean("lives_together").notNull(),
   },
@@ -146,9 +136,7 @@ export const contact = pgTable(
   "contact",
   {
     id: uuid("id").primaryKey(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => person.id),
+    personId: personId(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     referrerType: referrerType("referrer_type").notNull(),
     concern: concernCategory("concern").notNull(),
@@ -173,9 +161,7 @@ export const childProtectionPlan = pgTable(
   "child_protection_plan",
   {
     id: uuid("id").primaryKey(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => person.id),
+    personId: personId(),
     category: cpCategory("category").notNull(),
     startDate: date("start_date", { mode: "string" }).notNull(),
     endDate: date("end_date", { mode: "string" }),
@@ -200,9 +186,7 @@ export const childInNeedEpisode = pgTable(
   "child_in_need_episode",
   {
     id: uuid("id").primaryKey(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => person.id),
+    personId: personId(),
     startDate: date("start_date", { mode: "string" }).notNull(),
     endDate: date("end_date", { mode: "string" }),
     primaryNeed: cinPrimaryNeed("primary_need").notNull(),
@@ -234,9 +218,7 @@ export const lookedAfterEpisode = pgTable(
   "looked_after_episode",
   {
     id: uuid("id").primaryKey(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => person.id),
+    personId: personId(),
     startDate: date("start_date", { mode: "string" }).notNull(),
     endDate: date("end_date", { mode: "string" }),
     legalStatus: legalStatus("legal_status").notNull(),
@@ -251,9 +233,7 @@ export const earlyHelpEpisode = pgTable(
   "early_help_episode",
   {
     id: uuid("id").primaryKey(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => person.id),
+    personId: personId(),
     startDate: date("start_date", { mode: "string" }).notNull(),
     endDate: date("end_date", { mode: "string" }),
     leadProfessional: text("lead_professional").notNull(),
@@ -287,9 +267,7 @@ export const adultSafeguardingConcern = pgTable(
   "adult_safeguarding_concern",
   {
     id: uuid("id").primaryKey(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => person.id),
+    personId: personId(),
     raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
     category: careActCategory("category").notNull(),
     s42Enquiry: boolean("s42_enquiry").notNull(),
@@ -318,9 +296,7 @@ export const enquiry = pgTable(
   "enquiry",
   {
     id: uuid("id").primaryKey(),
-    subjectId: uuid("subject_id")
-      .notNull()
-      .references(() => person.id),
+    subjectId: personId("subject_id"),
     status: enquiryStatus("status").notNull().default("open"),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
     openedBy: text("opened_by").notNull(),
@@ -381,9 +357,7 @@ export const breakGlassGrant = pgTable(
     id: uuid("id").primaryKey(),
     principalId: text("principal_id").notNull(),
     principalAgency: text("principal_agency").notNull(),
-    subjectId: uuid("subject_id")
-      .notNull()
-      .references(() => person.id),
+    subjectId: personId("subject_id"),
     enquiryId: uuid("enquiry_id")
       .notNull()
       .references(() => enquiry.id),
@@ -401,9 +375,9 @@ export const breakGlassGrant = pgTable(
   ],
 );
 
-// Social care's own disclosures for MASH enquiries (every agency keeps the same table).
-export { disclosureDecision, lawfulBasis } from "@mash/agency-kit/disclosure/disclosure-table";
-export const disclosure = disclosureTable();
+// Social care's own disclosures for MASH enquiries, and the history of what imports replaced
+// (every agency keeps the same tables).
+export const { disclosure, importHistory } = agencyTables();
 
 // The MASH workflow (docs/workflow.md): contacts as referrers submit them, the people they name,
 // the enquiry's rating history, the people checks are requested for, and the decision.
@@ -507,9 +481,7 @@ export const enquiryCheckSubject = pgTable(
     enquiryId: uuid("enquiry_id")
       .notNull()
       .references(() => enquiry.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => person.id),
+    personId: personId(),
     role: contactPersonRole("role").notNull(),
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
   },
@@ -544,8 +516,6 @@ export const enquiryDecision = pgTable("enquiry_decision", {
   decidedBy: text("decided_by").notNull(),
   decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
 });
-// The previous version of every record an import replaced (the same table in every agency).
-export const importHistory = importHistoryTable();
 
 /**
  * Secrets social care keeps for itself, made in its own database (so every replica has the same

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLogger } from "@mash/platform/observability/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { archiveExpiredMonths, verifyArchiveFile } from "../../src/access-log/archive.js";
-import { verifyChain } from "../../src/access-log/verify.js";
-import { accessLogEntry } from "../../src/db/schema.js";
+import { archiveExpiredMonths, verifyArchiveFile } from "../src/archive.js";
+import { accessLogEntry } from "../src/db/schema.js";
+import { verifyChain } from "../src/verify.js";
 import { aRecord, memoryAccessLog, signatures, signer } from "./access-log-store.js";
 
 describe("retention: whole months archived with their anchors, still verifiable", () => {

@@ -1,6 +1,6 @@
 import type { Database } from "@mash/platform/db/connect";
 import { and, asc, desc, eq, gt, lte } from "drizzle-orm";
-import * as tables from "../db/schema.js";
+import * as tables from "./db/schema.js";
 import type { ChainedEntry, StoredEntry } from "./entry.js";
 
 export type GatewayDatabase = Database<typeof tables>;

@@ -5,8 +5,8 @@ import {
   outOfHours,
   outsideEnquiries,
   parseWindow,
-} from "../../src/access-log/anomalies.js";
-import type { ReaderScope } from "../../src/access-log/read-access-log.js";
+} from "../src/anomalies.js";
+import type { ReaderScope } from "../src/read-access-log.js";
 import { aRecord, memoryAccessLog } from "./access-log-store.js";
 
 const subject = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@mash/platform/integrity/canonical-json";
-import type { AccessDenial, accessEntryKind, accessLogEntry, accessOutcome } from "../db/schema.js";
+import type { AccessDenial, accessEntryKind, accessLogEntry, accessOutcome } from "./db/schema.js";
 
 export type AccessOutcome = (typeof accessOutcome.enumValues)[number];
 export type AccessEntryKind = (typeof accessEntryKind.enumValues)[number];

@@ -1,5 +1,10 @@
 import { envSchemas, parseEnv } from "@mash/platform/config/parse-env";
-import { DEFAULT_DATA_DIR } from "@mash/platform/db/target";
+import {
+  type DatabaseTarget,
+  DEFAULT_DATA_DIR,
+  loadDatabaseTimeouts,
+  resolveDatabaseTarget,
+} from "@mash/platform/db/target";
 import { z } from "zod";
 
 export type HeadSinkKind = "file" | "syslog" | "postgres";
@@ -96,4 +101,26 @@ export function loadAccessLogConfig(env: NodeJS.ProcessEnv = process.env): Acces
       parsed.ACCESS_LOG_ARCHIVE_DIR ??
       `${inMemory ? `${DEFAULT_DATA_DIR.replace(/\/$/, "")}` : dataRoot(parsed.DATA_DIR)}/access-log-archive`,
   };
+}
+
+/**
+ * The gateway's own database, which holds the access log: `GATEWAY_DATABASE_URL`, else the
+ * gateway's database on the server of `DATABASE_URL`, else PGlite under `DATA_DIR`.
+ */
+export function loadAccessLogDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const parsed = parseEnv(
+    "gateway",
+    z.object({
+      DATABASE_URL: envSchemas.postgresUrl(),
+      GATEWAY_DATABASE_URL: envSchemas.postgresUrl(),
+      DATA_DIR: z.string().min(1).optional(),
+    }),
+    env,
+  );
+  return resolveDatabaseTarget("gateway", {
+    agencyUrl: parsed.GATEWAY_DATABASE_URL,
+    sharedUrl: parsed.DATABASE_URL,
+    dataDir: parsed.DATA_DIR,
+    timeouts: loadDatabaseTimeouts("gateway", env),
+  });
 }

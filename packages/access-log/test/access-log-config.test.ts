@@ -1,6 +1,6 @@
 import { ConfigurationError } from "@mash/platform/config/parse-env";
 import { describe, expect, it } from "vitest";
-import { loadAccessLogConfig } from "../../src/access-log/access-log-config.js";
+import { loadAccessLogConfig } from "../src/access-log-config.js";
 
 describe("access log configuration", () => {
   it("defaults to bounded waits and heads published to a file beside the data", () => {

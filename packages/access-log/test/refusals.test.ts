@@ -1,7 +1,7 @@
 import { createLogger } from "@mash/platform/observability/logger";
 import { describe, expect, it } from "vitest";
-import type { AccessRecord } from "../../src/access-log/entry.js";
-import { type Refusal, RefusalLog } from "../../src/access-log/refusals.js";
+import type { AccessRecord } from "../src/entry.js";
+import { type Refusal, RefusalLog } from "../src/refusals.js";
 
 function refusal(callerKey: string, reason = "TOKEN_EXPIRED"): Refusal {
   return {

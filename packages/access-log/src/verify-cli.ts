@@ -1,10 +1,9 @@
 import { loadGatewayPublicKeys } from "@mash/platform/auth/gateway-keys";
 import { openDatabase } from "@mash/platform/db/connect";
 import { describeTarget } from "@mash/platform/db/target";
-import { loadGatewayConfig } from "../config.js";
-import * as tables from "../db/schema.js";
-import { loadAccessLogConfig } from "./access-log-config.js";
+import { loadAccessLogConfig, loadAccessLogDatabase } from "./access-log-config.js";
 import { verifyArchiveFile } from "./archive.js";
+import * as tables from "./db/schema.js";
 import { headSinks, latestPublishedHead } from "./head-sinks.js";
 import { createChainSignatureVerifier } from "./signed-head.js";
 import { DatabaseChainStore } from "./store.js";
@@ -78,13 +77,13 @@ async function main(argv: string[]): Promise<number> {
   const archives = option(argv, "--archive");
   if (archives.length > 0) return (await verifyArchives(archives, out)) ? 0 : 1;
 
-  const config = loadGatewayConfig();
+  const target = loadAccessLogDatabase();
   const accessLogConfig = loadAccessLogConfig();
   const signatures = createChainSignatureVerifier(
     loadGatewayPublicKeys(process.env, "access-log:verify"),
   );
   const sinks = headSinks(accessLogConfig);
-  const database = await openDatabase({ target: config.database, schema: tables });
+  const database = await openDatabase({ target, schema: tables });
   try {
     const publishedHead = await latestPublishedHead(sinks);
     const result = await verifyChain(new DatabaseChainStore(database.db), {
@@ -93,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
       expectedHead: expectedHead(argv),
       publishedHead,
     });
-    const where = describeTarget(config.database);
+    const where = describeTarget(target);
     const published = publishedHead
       ? `published head ${publishedHead.seq}:${publishedHead.hash} of ${publishedHead.at} (${sinks.map((sink) => sink.name).join(", ")})`
       : `no published head readable (${sinks.map((sink) => sink.name).join(", ")})`;

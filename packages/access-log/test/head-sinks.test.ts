@@ -7,7 +7,7 @@ import { dropPostgresDatabase } from "@mash/platform/db/ensure-database";
 import { agencyDatabaseUrl } from "@mash/platform/db/target";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { FileHeadSink, PostgresHeadSink, SyslogHeadSink } from "../../src/access-log/head-sinks.js";
+import { FileHeadSink, PostgresHeadSink, SyslogHeadSink } from "../src/head-sinks.js";
 import { signer } from "./access-log-store.js";
 
 const head = (seq: number) => signer.signHead({ seq, hash: String(seq % 10).repeat(64) });

@@ -8,12 +8,12 @@ import { openDatabase } from "@mash/platform/db/connect";
 import { createLogger } from "@mash/platform/observability/logger";
 import { gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HeadPublisher } from "../../src/access-log/head-publisher.js";
-import { FileHeadSink } from "../../src/access-log/head-sinks.js";
-import { ACCESS_LOG_MIGRATIONS } from "../../src/access-log/open-access-log.js";
-import { DatabaseChainStore } from "../../src/access-log/store.js";
-import { AccessLogWriter } from "../../src/access-log/writer.js";
-import * as tables from "../../src/db/schema.js";
+import * as tables from "../src/db/schema.js";
+import { HeadPublisher } from "../src/head-publisher.js";
+import { FileHeadSink } from "../src/head-sinks.js";
+import { ACCESS_LOG_MIGRATIONS } from "../src/open-access-log.js";
+import { DatabaseChainStore } from "../src/store.js";
+import { AccessLogWriter } from "../src/writer.js";
 import { aRecord, rewriteFrom, signatures, signer } from "./access-log-store.js";
 
 const run = promisify(execFile);
@@ -32,7 +32,7 @@ async function verifyCli(dataDir: string): Promise<{ code: number; output: strin
   try {
     const { stdout } = await run(
       "npx",
-      ["tsx", "--conditions=development", "src/access-log/verify-cli.ts", "--quick"],
+      ["tsx", "--conditions=development", "src/verify-cli.ts", "--quick"],
       { cwd: GATEWAY, env: cliEnv(dataDir) },
     );
     return { code: 0, output: stdout };

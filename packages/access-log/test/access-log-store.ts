@@ -2,17 +2,14 @@ import { loadGatewayPublicKeys, loadGatewaySigningKey } from "@mash/platform/aut
 import { type AgencyDatabase, type Database, openDatabase } from "@mash/platform/db/connect";
 import { createLogger } from "@mash/platform/observability/logger";
 import { asc, eq } from "drizzle-orm";
-import { type AccessRecord, entryHash } from "../../src/access-log/entry.js";
-import { HeadPublisher } from "../../src/access-log/head-publisher.js";
-import { MemoryHeadSink } from "../../src/access-log/head-sinks.js";
-import { ACCESS_LOG_MIGRATIONS } from "../../src/access-log/open-access-log.js";
-import {
-  createChainSignatureVerifier,
-  createChainSigner,
-} from "../../src/access-log/signed-head.js";
-import { DatabaseChainStore } from "../../src/access-log/store.js";
-import { AccessLogWriter, type AccessLogWriterOptions } from "../../src/access-log/writer.js";
-import * as tables from "../../src/db/schema.js";
+import * as tables from "../src/db/schema.js";
+import { type AccessRecord, entryHash } from "../src/entry.js";
+import { HeadPublisher } from "../src/head-publisher.js";
+import { MemoryHeadSink } from "../src/head-sinks.js";
+import { ACCESS_LOG_MIGRATIONS } from "../src/open-access-log.js";
+import { createChainSignatureVerifier, createChainSigner } from "../src/signed-head.js";
+import { DatabaseChainStore } from "../src/store.js";
+import { AccessLogWriter, type AccessLogWriterOptions } from "../src/writer.js";
 
 const DEV = { NODE_ENV: "test" };
 /** The development keys: what the gateway signs heads with outside production. */

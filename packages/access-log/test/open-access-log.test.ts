@@ -5,9 +5,9 @@ import { loadGatewayPublicKeys, loadGatewaySigningKey } from "@mash/platform/aut
 import { createLogger } from "@mash/platform/observability/logger";
 import { createMetrics } from "@mash/platform/observability/metrics";
 import { describe, expect, it } from "vitest";
-import { loadAccessLogConfig } from "../../src/access-log/access-log-config.js";
-import { FileHeadSink } from "../../src/access-log/head-sinks.js";
-import { openAccessLog } from "../../src/access-log/open-access-log.js";
+import { loadAccessLogConfig } from "../src/access-log-config.js";
+import { FileHeadSink } from "../src/head-sinks.js";
+import { openAccessLog } from "../src/open-access-log.js";
 import { aRecord } from "./access-log-store.js";
 
 describe("the gateway's access log at shutdown", () => {

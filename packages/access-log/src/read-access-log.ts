@@ -17,7 +17,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import { accessLogEntry } from "../db/schema.js";
+import { accessLogEntry } from "./db/schema.js";
 import type { AccessEntryKind } from "./entry.js";
 import type { GatewayDatabase } from "./store.js";
 

@@ -1,6 +1,6 @@
 import { badUserInput } from "@mash/platform/graphql/errors";
 import { and, desc, gte, lte, type SQL, sql } from "drizzle-orm";
-import { accessLogEntry } from "../db/schema.js";
+import { accessLogEntry } from "./db/schema.js";
 import { type ReaderScope, scopeCondition } from "./read-access-log.js";
 import type { GatewayDatabase } from "./store.js";
 

@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import type { Logger } from "@mash/platform/observability/logger";
 import { and, gt, gte, lte, min } from "drizzle-orm";
-import { accessLogArchive, accessLogEntry } from "../db/schema.js";
+import { accessLogArchive, accessLogEntry } from "./db/schema.js";
 import { entryHash, GENESIS_HASH, type StoredEntry } from "./entry.js";
 import type { ArchiveAnchors, ChainSignatureVerifier, ChainSigner } from "./signed-head.js";
 import type { ChainHead, ChainStore, GatewayDatabase, StoredCheckpoint } from "./store.js";

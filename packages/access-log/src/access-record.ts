@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
-import type { GatewayContext } from "../context.js";
 import {
   type AccessDenial,
   type AccessEntryKind,
@@ -11,8 +10,18 @@ import {
 } from "./entry.js";
 
 /** Everything a request's entry is made of, once the answer (or the intent) is known. */
+/** The request an entry is about, as the gateway knows it. */
+export interface RecordedRequest {
+  /** The gateway's own id for the request. */
+  requestId: string;
+  /** The id the caller sent in `x-request-id`, kept apart (never adopted). */
+  clientRequestId: string | null;
+  /** Who asked, under which purpose, with which break-glass grants. */
+  authority: RequestAuthority;
+}
+
 export interface RequestAccess {
-  context: GatewayContext;
+  context: RecordedRequest;
   kind: AccessEntryKind;
   operationName: string | null;
   operationType: string;

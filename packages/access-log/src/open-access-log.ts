@@ -4,9 +4,9 @@ import { type AgencyDatabase, openDatabase } from "@mash/platform/db/connect";
 import type { DatabaseTarget } from "@mash/platform/db/target";
 import { describeErrorForLog, type Logger } from "@mash/platform/observability/logger";
 import type { ServiceMetrics } from "@mash/platform/observability/metrics";
-import * as tables from "../db/schema.js";
 import type { AccessLogConfig } from "./access-log-config.js";
 import { archiveExpiredMonths } from "./archive.js";
+import * as tables from "./db/schema.js";
 import { HeadPublisher } from "./head-publisher.js";
 import { headSinks } from "./head-sinks.js";
 import { RefusalLog } from "./refusals.js";
@@ -36,7 +36,7 @@ export interface OpenAccessLog {
 
 // Resolved from the package root, so it holds for src/ (tsx) and dist/ (compiled) alike.
 export const ACCESS_LOG_MIGRATIONS = fileURLToPath(
-  new URL("../../src/db/migrations", import.meta.url),
+  new URL("../src/db/migrations", import.meta.url),
 );
 
 const DAY_MS = 86_400_000;

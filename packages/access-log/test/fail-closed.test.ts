@@ -1,7 +1,7 @@
 import { createLogger } from "@mash/platform/observability/logger";
 import { describe, expect, it } from "vitest";
-import type { ChainStore } from "../../src/access-log/store.js";
-import { type AccessLogUnavailableError, AccessLogWriter } from "../../src/access-log/writer.js";
+import type { ChainStore } from "../src/store.js";
+import { type AccessLogUnavailableError, AccessLogWriter } from "../src/writer.js";
 import { aRecord, memoryAccessLog } from "./access-log-store.js";
 
 /** A database gone dark: every statement waits forever. */

@@ -1,7 +1,7 @@
 import { asc, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type VerifyOptions, verifyChain } from "../../src/access-log/verify.js";
-import { accessLogCheckpoint, accessLogEntry } from "../../src/db/schema.js";
+import { accessLogCheckpoint, accessLogEntry } from "../src/db/schema.js";
+import { type VerifyOptions, verifyChain } from "../src/verify.js";
 import { aRecord, memoryAccessLog, rewriteFrom, signatures } from "./access-log-store.js";
 
 describe("the access log's hash chain", () => {
@@ -35,7 +35,7 @@ describe("the access log's hash chain", () => {
   });
 
   it("keeps the chain whole when another writer extends it first (several gateways)", async () => {
-    const other = await import("../../src/access-log/writer.js");
+    const other = await import("../src/writer.js");
     const { createLogger } = await import("@mash/platform/observability/logger");
     const second = new other.AccessLogWriter(store.store, createLogger("test", "silent"));
     await second.record(aRecord());

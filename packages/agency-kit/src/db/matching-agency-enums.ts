@@ -1,0 +1,5 @@
+// The enums of a matching agency's tables (see `matchingAgencyTables`), for its schema module to
+// re-export with `export * from`: drizzle-kit creates only the enums a schema module exports.
+export * from "./agency-enums.js";
+export { linkEventKind, matchBand, matchStatus } from "./match-tables.js";
+export { linkSource } from "./subject-link.js";

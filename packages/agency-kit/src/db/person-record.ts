@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import {
+  date,
+  index,
+  type PgColumn,
+  type PgColumnBuilderBase,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+} from "drizzle-orm/pg-core";
+import { addressColumns } from "./address-columns.js";
+
+// Every agency keeps people: social care its MASH person, the others their own records of a person
+// (nominal, patient, offender). The identity columns are the same in each, under the same names, so
+// that record matching, import and the shared GraphQL types read any of them alike. Each agency's
+// schema module re-exports the enums: drizzle-kit creates only the enums a schema module exports.
+
+/** Enum values are the lower-case forms of the SDL's `Sex` and `Gender`. */
+export const sex = pgEnum("sex", ["female", "male"]);
+export const gender = pgEnum("gender", ["female", "male", "non_binary", "not_known"]);
+
+/** A person record's name, sex, gender, date of birth and address (each nullable but the name). */
+export function personColumns() {
+  return {
+    givenName: text("given_name").notNull(),
+    middleNames: text("middle_names").array().notNull().default([]),
+    familyName: text("family_name").notNull(),
+    sex: sex("sex"),
+    gender: gender("gender"),
+    dateOfBirth: date("date_of_birth", { mode: "string" }),
+    ...addressColumns(),
+  };
+}
+
+interface MatchedColumns {
+  dateOfBirth: PgColumn;
+  addressPostcode: PgColumn;
+  familyName: PgColumn;
+  givenName: PgColumn;
+}
+
+/**
+ * What record matching blocks on, each an index of the agency's person table `name`: date of birth,
+ * postcode and the (case-blind) pair family name, given name.
+ */
+export function matchingIndexes(name: string, table: MatchedColumns) {
+  return [
+    index(`${name}_date_of_birth_idx`).on(table.dateOfBirth),
+    index(`${name}_postcode_idx`).on(table.addressPostcode),
+    index(`${name}_upper_name_idx`).on(
+      sql`upper(${table.familyName})`,
+      sql`upper(${table.givenName})`,
+    ),
+  ];
+}
+
+/**
+ * `<person>_alias`: the other names a person record is known by, keyed by the record's own id in
+ * the column `key` (the agency's name for it, e.g. `nominalId` for `nominal_id`).
+ *
+ * @param person the person table's name (`nominal`, `patient`, …): the alias table is named after it.
+ * @param key the property and its column, referring to the person record (`.references(…)`).
+ * @param indexName the index on that column (named as each agency's migrations already create it).
+ */
+export function personAliasTable<K extends string, TColumn extends PgColumnBuilderBase>(
+  person: string,
+  key: K,
+  column: TColumn,
+  indexName: string,
+) {
+  // A computed key widens to `string`; the cast gives it back its literal name.
+  const recordColumn = { [key]: column } as Record<K, TColumn>;
+  return pgTable(
+    `${person}_alias`,
+    {
+      id: serial("id").primaryKey(),
+      ...recordColumn,
+      givenName: text("given_name").notNull(),
+      familyName: text("family_name").notNull(),
+    },
+    (table) => [index(indexName).on(table[key])],
+  );
+}
