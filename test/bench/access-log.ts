@@ -1,14 +1,11 @@
 import { loadavg } from "node:os";
+import * as tables from "@mash/access-log/db/schema";
 import { chainAfter, GENESIS_HASH } from "@mash/access-log/entry";
 import { MemoryHeadSink } from "@mash/access-log/head-sinks";
 import { ACCESS_LOG_MIGRATIONS } from "@mash/access-log/open-access-log";
-import {
-  createChainSignatureVerifier,
-  createChainSigner,
-} from "@mash/access-log/signed-head";
+import { createChainSignatureVerifier, createChainSigner } from "@mash/access-log/signed-head";
 import { DatabaseChainStore } from "@mash/access-log/store";
 import { verifyChain } from "@mash/access-log/verify";
-import * as tables from "@mash/access-log/db/schema";
 import { loadGatewayPublicKeys, loadGatewaySigningKey } from "@mash/platform/auth/gateway-keys";
 import { openDatabase } from "@mash/platform/db/connect";
 import { dropPostgresDatabase } from "@mash/platform/db/ensure-database";
