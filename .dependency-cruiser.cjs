@@ -1,10 +1,10 @@
 /**
  * What may import what (`npm run lint` runs it; the picture is in docs/architecture.md).
  *
- *   gateway ─┐                         ┌─ subgraphs/<agency> (never another agency)
- *            ├─▶ platform ─▶ dev-keys  │
- *            └─▶ schema ◀──────────────┼─▶ agency-kit ─▶ uk-identifiers
- *                                      └─▶ platform
+ *   gateway ─┬─▶ access-log ─▶ platform, schema
+ *            ├─▶ platform ─▶ dev-keys       ┌─ subgraphs/<agency> (never another agency)
+ *            └─▶ schema ◀───────────────────┼─▶ agency-kit ─▶ record-linkage, uk-identifiers
+ *                                           └─▶ platform
  *   synthetic-world, test-suites: development and tests only (a subgraph's dev/, tests, scripts).
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -45,7 +45,7 @@ module.exports = {
         "The platform is what every service runs on, the gateway included: no linkage, import or disclosure.",
       severity: "error",
       from: { path: "^packages/platform/" },
-      to: { path: "^packages/(access-log|agency-kit|synthetic-world|test-suites)/" },
+      to: { path: "^packages/(access-log|agency-kit|record-linkage|synthetic-world|test-suites)/" },
     },
     {
       name: "production-code-ships-no-test-or-synthetic-code",
@@ -53,7 +53,7 @@ module.exports = {
         "What a production build runs (every src/ that npm run build compiles) never imports vitest, the synthetic world or the shared test suites. Seeding is development only: each agency's dev/seed.ts, reached from its dev/server.ts.",
       severity: "error",
       from: {
-        path: "^(gateway|subgraphs/[^/]+|packages/(platform|access-log|agency-kit|uk-identifiers|dev-keys)|schema)/src/",
+        path: "^(gateway|subgraphs/[^/]+|packages/(platform|access-log|agency-kit|record-linkage|uk-identifiers|dev-keys)|schema)/src/",
       },
       to: {
         path: "(^packages/(synthetic-world|test-suites)/|node_modules/(vitest|@vitest)/)",

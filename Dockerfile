@@ -35,6 +35,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/packages/platform ./packages/platform
 COPY --from=build /app/packages/access-log ./packages/access-log
 COPY --from=build /app/packages/agency-kit ./packages/agency-kit
+COPY --from=build /app/packages/record-linkage ./packages/record-linkage
 COPY --from=build /app/packages/uk-identifiers ./packages/uk-identifiers
 COPY --from=build /app/packages/dev-keys ./packages/dev-keys
 COPY --from=build /app/schema ./schema

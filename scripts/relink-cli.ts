@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { openAgencyDatabase, targetFromEnv } from "@mash/agency-kit/import/open-agency-database";
-import type { AgencyMatching } from "@mash/agency-kit/matching/agency-matching";
-import type { LinkageOutcome } from "@mash/agency-kit/matching/link-records";
 import { describeTarget } from "@mash/platform/db/target";
+import type { AgencyMatching } from "@mash/record-linkage/agency-matching";
+import type { LinkageOutcome } from "@mash/record-linkage/link-records";
 import { SingleBar } from "cli-progress";
 import { importableAgency, UsageError } from "./agency-imports.js";
 

@@ -1,6 +1,6 @@
 import { useGraphiQL } from "@graphiql/react";
 import { type ChangeEvent, useEffect, useState, useSyncExternalStore } from "react";
-import { PURPOSE_SUBJECT_VARIABLE } from "../src/playground/example-operations.js";
+import { PURPOSE_SUBJECT_VARIABLE } from "./example-operations.js";
 import {
   type EnquiryOption,
   fetchDevToken,

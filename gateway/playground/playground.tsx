@@ -1,6 +1,6 @@
 import { GraphiQL } from "graphiql";
 import { useMemo } from "react";
-import { EXAMPLE_OPERATIONS } from "../src/playground/example-operations.js";
+import { EXAMPLE_OPERATIONS } from "./example-operations.js";
 import { createPlaygroundFetcher } from "./fetcher.js";
 import { GRAPHQL_ENDPOINT } from "./gateway-api.js";
 import { PersonaPicker } from "./persona-picker.js";

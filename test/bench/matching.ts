@@ -1,13 +1,13 @@
 import { fileURLToPath } from "node:url";
-import { blockingKeysFor } from "@mash/agency-kit/matching/blocking";
-import { blockingCondition } from "@mash/agency-kit/matching/blocking-sql";
-import { linkSubjects } from "@mash/agency-kit/matching/link-records";
-import { rankCandidates } from "@mash/agency-kit/matching/match-people";
 import * as tables from "@mash/health/db/schema";
 import { healthRows } from "@mash/health/dev/seed";
 import { healthMatching } from "@mash/health/matching";
 import { type Database, openDatabase } from "@mash/platform/db/connect";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
+import { blockingKeysFor } from "@mash/record-linkage/blocking";
+import { blockingCondition } from "@mash/record-linkage/blocking-sql";
+import { linkSubjects } from "@mash/record-linkage/link-records";
+import { rankCandidates } from "@mash/record-linkage/match-people";
 import type { World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
 import { matchIdentityOf } from "@mash/test-suites/match-identities";

@@ -3,7 +3,7 @@ import { apiSchemaOf } from "@mash/schema/api-schema";
 import { SUPERGRAPH_PATH } from "@mash/schema/subgraphs";
 import { Kind, type OperationDefinitionNode, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_OPERATIONS } from "../../src/playground/example-operations.js";
+import { EXAMPLE_OPERATIONS } from "../../playground/example-operations.js";
 
 const api = apiSchemaOf(readFileSync(SUPERGRAPH_PATH, "utf8"));
 

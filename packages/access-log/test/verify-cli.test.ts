@@ -17,7 +17,7 @@ import { AccessLogWriter } from "../src/writer.js";
 import { aRecord, rewriteFrom, signatures, signer } from "./access-log-store.js";
 
 const run = promisify(execFile);
-const GATEWAY = fileURLToPath(new URL("../..", import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** The gateway's environment, pointed at one data directory (and no PostgreSQL). */
 function cliEnv(dataDir: string): NodeJS.ProcessEnv {
@@ -33,7 +33,7 @@ async function verifyCli(dataDir: string): Promise<{ code: number; output: strin
     const { stdout } = await run(
       "npx",
       ["tsx", "--conditions=development", "src/verify-cli.ts", "--quick"],
-      { cwd: GATEWAY, env: cliEnv(dataDir) },
+      { cwd: PACKAGE_ROOT, env: cliEnv(dataDir) },
     );
     return { code: 0, output: stdout };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { AgencyIdentity } from "@mash/agency-kit/matching/identity";
+import type { AgencyIdentity } from "@mash/record-linkage/identity";
 import type { AgencyName, AgencyPersonRecord } from "@mash/synthetic-world/types";
 
 /** The agencies that match their records against MASH subjects. */

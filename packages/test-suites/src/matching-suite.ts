@@ -1,12 +1,12 @@
-import type { MatchCandidateTable } from "@mash/agency-kit/db/match-tables";
 import type { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
-import type { LinkageOutcome } from "@mash/agency-kit/matching/link-records";
 import type { Database } from "@mash/platform/db/connect";
 import type {
   BaseRequestContext,
   SubgraphDefinition,
 } from "@mash/platform/subgraph/define-subgraph";
 import type { SubgraphSeeder } from "@mash/platform/subgraph/seeding";
+import type { LinkageOutcome } from "@mash/record-linkage/link-records";
+import type { MatchCandidateTable } from "@mash/record-linkage/match-tables";
 import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SubgraphHarness, startSubgraphHarness } from "./subgraph-harness.js";

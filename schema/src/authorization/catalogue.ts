@@ -238,27 +238,31 @@ const KNOWN_TO_ALL: Scope[] = [
   "probation:known",
 ];
 
+/**
+ * What the MASH social worker and the manager both do: read every agency's summary and social
+ * care's detail, declare break-glass, disclose for social care, read and screen enquiries.
+ */
+const MASH_CASEWORK: Scope[] = [
+  "identity:read",
+  ...KNOWN_TO_ALL,
+  "social-care:summary",
+  "social-care:detail",
+  "social-care:restricted",
+  "police:summary",
+  "police:intelligence",
+  "health:summary",
+  "health:cpis",
+  "probation:summary",
+  "break-glass:declare",
+  "social-care:disclose",
+  "enquiry:read",
+  "enquiry:screen",
+];
+
 export const ROLES = {
   "mash-social-worker": {
     description: "A qualified social worker in the MASH: screens, rates and researches contacts.",
-    scopes: [
-      "identity:read",
-      ...KNOWN_TO_ALL,
-      "social-care:summary",
-      "social-care:detail",
-      "social-care:restricted",
-      "police:summary",
-      "police:intelligence",
-      "health:summary",
-      "health:cpis",
-      "probation:summary",
-      "break-glass:declare",
-      "social-care:disclose",
-      "enquiry:read",
-      "enquiry:screen",
-      "enquiry:take-up",
-      "access-log:read-own",
-    ],
+    scopes: [...MASH_CASEWORK, "enquiry:take-up", "access-log:read-own"],
   },
   "mash-police-officer": {
     description: "A police officer or researcher seconded to the MASH.",
@@ -358,20 +362,7 @@ export const ROLES = {
   "mash-manager": {
     description: "The MASH manager: oversees the team's enquiries and makes the decision.",
     scopes: [
-      "identity:read",
-      ...KNOWN_TO_ALL,
-      "social-care:summary",
-      "social-care:detail",
-      "social-care:restricted",
-      "police:summary",
-      "police:intelligence",
-      "health:summary",
-      "health:cpis",
-      "probation:summary",
-      "break-glass:declare",
-      "social-care:disclose",
-      "enquiry:read",
-      "enquiry:screen",
+      ...MASH_CASEWORK,
       "enquiry:decide",
       // Oversight of record matching: reads every agency's candidates, decides none.
       "police:matching",

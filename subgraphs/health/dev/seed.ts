@@ -1,20 +1,13 @@
-import { addressToRow } from "@mash/agency-kit/db/address-columns";
+import { personRow } from "@mash/agency-kit/db/person-record";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
-import { subjectIdentityOf } from "@mash/synthetic-world/subject-identity";
+import type { SubgraphSeeder } from "@mash/platform/subgraph/seeding";
+import { hasRows } from "@mash/platform/subgraph/seeding";
 import type { CpisFlag, UnscheduledCareAttendance, World } from "@mash/synthetic-world/types";
-import { generateWorld } from "@mash/synthetic-world/world";
+import { seedFromWorld } from "@mash/synthetic-world/world-seed";
 import * as tables from "../src/db/schema.js";
 import type { HealthDatabase } from "../src/loaders.js";
 import { healthMatching } from "../src/matching.js";
-
-export async function hasData(db: HealthDatabase): Promise<boolean> {
-  // A typed select rather than `db.execute`: over the driver-neutral `Database` type, execute's
-  // result is `unknown` (its shape differs between PGlite and node-postgres).
-  const rows = await db.select({ id: tables.patient.id }).from(tables.patient).limit(1);
-  return rows.length > 0;
-}
 
 const flagId = (flag: CpisFlag) => stableUuid(flag.id, "cpis-flag");
 const attendanceId = (attendance: UnscheduledCareAttendance) =>
@@ -58,13 +51,7 @@ export function healthRows(world: World) {
     patients: records.map((record) => ({
       id: record.recordId,
       nhsNumber: record.nhsNumber ?? null,
-      givenName: record.givenName,
-      middleNames: record.middleNames,
-      familyName: record.familyName,
-      sex: record.sex,
-      gender: record.gender,
-      dateOfBirth: record.dateOfBirth,
-      ...addressToRow(record.address),
+      ...personRow(record),
     })),
     aliases: records.flatMap((record) =>
       record.aliases.map((alias) => ({ patientId: record.recordId, ...alias })),
@@ -120,14 +107,10 @@ export function healthRows(world: World) {
   };
 }
 
-/** Fills an empty health database from the synthetic world, in one transaction. */
-export async function seed(
-  db: HealthDatabase,
-  options: SeedOptions,
-): Promise<Record<string, number>> {
-  const world = generateWorld({ seed: options.seed, subjects: options.subjects });
+/** Writes the rows of `healthRows` in one transaction; returns rows per table. */
+function insertRows(db: HealthDatabase, world: World): Promise<Record<string, number>> {
   const rows = healthRows(world);
-  const counts = await db.transaction(async (tx) => ({
+  return db.transaction(async (tx) => ({
     patient: await insertInChunks(tx, tables.patient, rows.patients),
     patient_alias: await insertInChunks(tx, tables.patientAlias, rows.aliases),
     gp_registration: await insertInChunks(tx, tables.gpRegistration, rows.gpRegistrations),
@@ -147,11 +130,11 @@ export async function seed(
     maternity_episode: await insertInChunks(tx, tables.maternityEpisode, rows.maternity),
     camhs_involvement: await insertInChunks(tx, tables.camhsInvolvement, rows.camhs),
   }));
-  // No link comes from the world's ground truth: the agency learns social care's subjects as the
-  // graph serves them, and linkage links its records the way it does after an import.
-  const linkage = await healthMatching.linkAll(db, world.records.socialCare.map(subjectIdentityOf));
-  return { ...counts, linked: linkage.linked, proposed: linkage.proposed };
 }
 
 /** Development and tests only: the development server and test harnesses seed with it. */
-export const healthSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };
+export const healthSeeder: SubgraphSeeder<typeof tables> = {
+  hasData: hasRows(tables.patient, tables.patient.id),
+  seed: (db, options) =>
+    seedFromWorld(db, options, { insert: insertRows, linkAll: healthMatching.linkAll }),
+};

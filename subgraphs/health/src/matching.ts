@@ -1,5 +1,5 @@
-import { agencyMatching } from "@mash/agency-kit/matching/agency-matching";
-import type { RequiredSubjectIdentity } from "@mash/agency-kit/matching/subject-identity";
+import { agencyMatching } from "@mash/record-linkage/agency-matching";
+import type { RequiredSubjectIdentity } from "@mash/record-linkage/subject-identity";
 import { parseNhsNumber } from "@mash/uk-identifiers/nhs-number";
 import * as tables from "./db/schema.js";
 

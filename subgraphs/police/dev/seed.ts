@@ -1,23 +1,16 @@
-import { addressToRow } from "@mash/agency-kit/db/address-columns";
+import { personRow } from "@mash/agency-kit/db/person-record";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
-import { subjectIdentityOf } from "@mash/synthetic-world/subject-identity";
+import type { SubgraphSeeder } from "@mash/platform/subgraph/seeding";
+import { hasRows } from "@mash/platform/subgraph/seeding";
 import type { AgencyPersonRecord, World } from "@mash/synthetic-world/types";
-import { generateWorld } from "@mash/synthetic-world/world";
+import { seedFromWorld } from "@mash/synthetic-world/world-seed";
 import { parseCroNumber } from "@mash/uk-identifiers/cro-number";
 import { parsePncId } from "@mash/uk-identifiers/pnc-id";
 import type { IdentifierResult } from "@mash/uk-identifiers/result";
 import * as tables from "../src/db/schema.js";
 import type { PoliceDatabase } from "../src/loaders.js";
 import { policeMatching } from "../src/matching.js";
-
-// The query builder rather than `db.execute`: the driver-neutral `Database` type leaves the result
-// of a raw statement untyped.
-export async function hasData(db: PoliceDatabase): Promise<boolean> {
-  const rows = await db.select({ id: tables.nominal.id }).from(tables.nominal).limit(1);
-  return rows.length > 0;
-}
 
 /** The world spells codes in capitals ("FI", "A", "P"); the pgEnums store their lower-case forms. */
 function lowerCase<T extends string>(value: T): Lowercase<T> {
@@ -42,13 +35,7 @@ function canonical(
 function nominalRow(record: AgencyPersonRecord, pivotYear: number) {
   return {
     id: record.recordId,
-    givenName: record.givenName,
-    middleNames: record.middleNames,
-    familyName: record.familyName,
-    sex: record.sex,
-    gender: record.gender,
-    dateOfBirth: record.dateOfBirth,
-    ...addressToRow(record.address),
+    ...personRow(record),
     pncId: canonical(
       record.pncId,
       (input) => parsePncId(input, { pivotYear }),
@@ -122,14 +109,10 @@ export function policeRows(world: World) {
   };
 }
 
-/** Fills an empty police database from the synthetic world, in one transaction. */
-export async function seed(
-  db: PoliceDatabase,
-  options: SeedOptions,
-): Promise<Record<string, number>> {
-  const world = generateWorld({ seed: options.seed, subjects: options.subjects });
+/** Writes the rows of `policeRows` in one transaction; returns rows per table. */
+function insertRows(db: PoliceDatabase, world: World): Promise<Record<string, number>> {
   const rows = policeRows(world);
-  const counts = await db.transaction(async (tx) => ({
+  return db.transaction(async (tx) => ({
     nominal: await insertInChunks(tx, tables.nominal, rows.nominals),
     nominal_alias: await insertInChunks(tx, tables.nominalAlias, rows.aliases),
     warning_marker: await insertInChunks(tx, tables.warningMarker, rows.warningMarkers),
@@ -139,11 +122,11 @@ export async function seed(
     offence: await insertInChunks(tx, tables.offence, rows.offences),
     intelligence_item: await insertInChunks(tx, tables.intelligenceItem, rows.intelligence),
   }));
-  // No link comes from the world's ground truth: the agency learns social care's subjects as the
-  // graph serves them, and linkage links its records the way it does after an import.
-  const linkage = await policeMatching.linkAll(db, world.records.socialCare.map(subjectIdentityOf));
-  return { ...counts, linked: linkage.linked, proposed: linkage.proposed };
 }
 
 /** Development and tests only: the development server and test harnesses seed with it. */
-export const policeSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };
+export const policeSeeder: SubgraphSeeder<typeof tables> = {
+  hasData: hasRows(tables.nominal, tables.nominal.id),
+  seed: (db, options) =>
+    seedFromWorld(db, options, { insert: insertRows, linkAll: policeMatching.linkAll }),
+};

@@ -1,20 +1,14 @@
 import { addressToRow } from "@mash/agency-kit/db/address-columns";
+import { personRow } from "@mash/agency-kit/db/person-record";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
-import { subjectIdentityOf } from "@mash/synthetic-world/subject-identity";
+import type { SubgraphSeeder } from "@mash/platform/subgraph/seeding";
+import { hasRows } from "@mash/platform/subgraph/seeding";
 import type { LicenceCondition, ProbationCase, World } from "@mash/synthetic-world/types";
-import { generateWorld } from "@mash/synthetic-world/world";
+import { seedFromWorld } from "@mash/synthetic-world/world-seed";
 import * as tables from "../src/db/schema.js";
 import type { ProbationDatabase } from "../src/loaders.js";
 import { probationMatching } from "../src/matching.js";
-
-export async function hasData(db: ProbationDatabase): Promise<boolean> {
-  // A typed select rather than `db.execute`: over the runtime's driver-neutral `Database` type,
-  // `execute` returns `unknown`.
-  const rows = await db.select({ crn: tables.offender.crn }).from(tables.offender).limit(1);
-  return rows.length > 0;
-}
 
 const caseId = (row: ProbationCase) => stableUuid(row.id, "probation-case");
 const conditionId = (row: LicenceCondition) => stableUuid(row.id, "licence-condition");
@@ -59,14 +53,8 @@ export function probationRows(world: World) {
   return {
     offenders: records.map((record) => ({
       crn: record.recordId,
-      givenName: record.givenName,
-      middleNames: record.middleNames,
-      familyName: record.familyName,
-      sex: record.sex,
-      gender: record.gender,
-      dateOfBirth: record.dateOfBirth,
+      ...personRow(record),
       pncId: record.pncId ?? null,
-      ...addressToRow(record.address),
     })),
     aliases: records.flatMap((record) =>
       record.aliases.map((alias) => ({ crn: record.recordId, ...alias })),
@@ -95,28 +83,21 @@ export function probationRows(world: World) {
   };
 }
 
-/** Fills an empty probation database from the synthetic world, in one transaction. */
-export async function seed(
-  db: ProbationDatabase,
-  options: SeedOptions,
-): Promise<Record<string, number>> {
-  const world = generateWorld({ seed: options.seed, subjects: options.subjects });
+/** Writes the rows of `probationRows` in one transaction; returns rows per table. */
+function insertRows(db: ProbationDatabase, world: World): Promise<Record<string, number>> {
   const rows = probationRows(world);
-  const counts = await db.transaction(async (tx) => ({
+  return db.transaction(async (tx) => ({
     offender: await insertInChunks(tx, tables.offender, rows.offenders),
     offender_alias: await insertInChunks(tx, tables.offenderAlias, rows.aliases),
     probation_case: await insertInChunks(tx, tables.probationCase, rows.cases),
     licence_condition: await insertInChunks(tx, tables.licenceCondition, rows.conditions),
     protected_person: await insertInChunks(tx, tables.protectedPerson, rows.protectedPeople),
   }));
-  // No link comes from the world's ground truth: the agency learns social care's subjects as the
-  // graph serves them, and linkage links its records the way it does after an import.
-  const linkage = await probationMatching.linkAll(
-    db,
-    world.records.socialCare.map(subjectIdentityOf),
-  );
-  return { ...counts, linked: linkage.linked, proposed: linkage.proposed };
 }
 
 /** Development and tests only: the development server and test harnesses seed with it. */
-export const probationSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };
+export const probationSeeder: SubgraphSeeder<typeof tables> = {
+  hasData: hasRows(tables.offender, tables.offender.crn),
+  seed: (db, options) =>
+    seedFromWorld(db, options, { insert: insertRows, linkAll: probationMatching.linkAll }),
+};

@@ -1,4 +1,4 @@
-import { agencyMatching } from "@mash/agency-kit/matching/agency-matching";
+import { agencyMatching } from "@mash/record-linkage/agency-matching";
 import * as tables from "./db/schema.js";
 
 /**

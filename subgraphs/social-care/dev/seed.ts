@@ -1,18 +1,15 @@
 import { addressToRow } from "@mash/agency-kit/db/address-columns";
+import { personRow } from "@mash/agency-kit/db/person-record";
 import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { insertInChunks } from "@mash/platform/db/insert-in-chunks";
-import type { SeedOptions, SubgraphSeeder } from "@mash/platform/subgraph/seeding";
+import type { SubgraphSeeder } from "@mash/platform/subgraph/seeding";
+import { hasRows } from "@mash/platform/subgraph/seeding";
 import { MASH_TEAM_ROLES } from "@mash/schema/authorization/catalogue";
 import { PERSONAS } from "@mash/schema/authorization/personas";
 import type { TruePerson, World } from "@mash/synthetic-world/types";
-import { generateWorld } from "@mash/synthetic-world/world";
+import { seedFromWorld } from "@mash/synthetic-world/world-seed";
 import * as tables from "../src/db/schema.js";
 import type { SocialCareDatabase } from "../src/loaders.js";
-
-export async function hasData(db: SocialCareDatabase): Promise<boolean> {
-  const rows = await db.select({ id: tables.person.id }).from(tables.person).limit(1);
-  return rows.length > 0;
-}
 
 /** The rows social care would hold of the synthetic world: its person records and their history. */
 export function socialCareRows(world: World) {
@@ -45,15 +42,9 @@ export function socialCareRows(world: World) {
     const householdId = householdOf(record.truePersonId);
     return {
       id: record.recordId,
-      givenName: record.givenName,
-      middleNames: record.middleNames,
-      familyName: record.familyName,
-      sex: record.sex,
-      gender: record.gender,
-      dateOfBirth: record.dateOfBirth,
+      ...personRow(record, recordedAddress(record, householdId)),
       nhsNumber: record.nhsNumber ?? null,
       upn: record.upn ?? null,
-      ...addressToRow(recordedAddress(record, householdId)),
       householdId: householdId ? stableUuid(householdId, "household") : null,
     };
   });
@@ -187,12 +178,9 @@ function openEnquiries(world: World) {
   return enquiries;
 }
 
-/** Fills an empty social care database from the synthetic world, in one transaction. */
-export async function seed(
-  db: SocialCareDatabase,
-  options: SeedOptions,
-): Promise<Record<string, number>> {
-  const rows = socialCareRows(generateWorld({ seed: options.seed, subjects: options.subjects }));
+/** Writes the rows of `socialCareRows` in one transaction; returns rows per table. */
+function insertRows(db: SocialCareDatabase, world: World): Promise<Record<string, number>> {
+  const rows = socialCareRows(world);
   return db.transaction(async (tx) => ({
     household: await insertInChunks(tx, tables.household, rows.households),
     person: await insertInChunks(tx, tables.person, rows.persons),
@@ -227,4 +215,7 @@ export async function seed(
 }
 
 /** Development and tests only: the development server and test harnesses seed with it. */
-export const socialCareSeeder: SubgraphSeeder<typeof tables> = { hasData, seed };
+export const socialCareSeeder: SubgraphSeeder<typeof tables> = {
+  hasData: hasRows(tables.person, tables.person.id),
+  seed: (db, options) => seedFromWorld(db, options, { insert: insertRows }),
+};

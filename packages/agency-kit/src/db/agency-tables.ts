@@ -1,7 +1,11 @@
+import {
+  linkEventTable,
+  mashSubjectTable,
+  matchCandidateTable,
+} from "@mash/record-linkage/match-tables";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { disclosureTable } from "../disclosure/disclosure-table.js";
 import { importHistoryTable } from "../import/import-history-table.js";
-import { linkEventTable, mashSubjectTable, matchCandidateTable } from "./match-tables.js";
 
 // The tables every agency keeps beside its own records, each in its own database and with its own
 // rows, built once here. An agency's schema module spreads them into its exports, and re-exports

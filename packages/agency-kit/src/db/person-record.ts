@@ -9,7 +9,7 @@ import {
   serial,
   text,
 } from "drizzle-orm/pg-core";
-import { addressColumns } from "./address-columns.js";
+import { type Address, addressColumns, addressToRow } from "./address-columns.js";
 
 // Every agency keeps people: social care its MASH person, the others their own records of a person
 // (nominal, patient, offender). The identity columns are the same in each, under the same names, so
@@ -81,4 +81,28 @@ export function personAliasTable<K extends string, TColumn extends PgColumnBuild
     },
     (table) => [index(indexName).on(table[key])],
   );
+}
+
+/** A person's identity as an agency's source gives it (an export, the synthetic world). */
+export interface PersonIdentity {
+  givenName: string;
+  middleNames: string[];
+  familyName: string;
+  sex: (typeof sex.enumValues)[number] | null;
+  gender: (typeof gender.enumValues)[number] | null;
+  dateOfBirth: string | null;
+  address?: Address | undefined;
+}
+
+/** The `personColumns` of a row for `person` (`address` in its place when given: a placement). */
+export function personRow(person: PersonIdentity, address = person.address) {
+  return {
+    givenName: person.givenName,
+    middleNames: person.middleNames,
+    familyName: person.familyName,
+    sex: person.sex,
+    gender: person.gender,
+    dateOfBirth: person.dateOfBirth,
+    ...addressToRow(address),
+  };
 }

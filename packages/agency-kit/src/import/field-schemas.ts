@@ -5,9 +5,10 @@ import { parseNhsNumber } from "@mash/uk-identifiers/nhs-number";
 import { type PncParseOptions, parsePncId } from "@mash/uk-identifiers/pnc-id";
 import type { IdentifierResult } from "@mash/uk-identifiers/result";
 import { parseUpn } from "@mash/uk-identifiers/upn";
-import type { PgEnum } from "drizzle-orm/pg-core";
+import type { PgEnum, PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { RECORD_ID_MAX_LENGTH } from "../db/agency-record-id.js";
+import { gender, sex } from "../db/person-record.js";
 
 // The field schemas every agency's record types are built from. Each normalises what it accepts
 // (identifiers to their canonical forms, instants to ISO UTC with milliseconds, absent optional
@@ -128,3 +129,25 @@ export function aliasItem() {
 
 /** zod itself, for the few fields an agency spells out (agencies take it from here, one version). */
 export { z } from "zod";
+
+/**
+ * A person record's identity, as every agency's person table holds it (`personColumns`): name,
+ * sex, gender, date of birth and address. The agency adds its own identifiers.
+ */
+export function personFields() {
+  return {
+    ...nameFields(),
+    sex: optional(enumOf(sex)),
+    gender: optional(enumOf(gender)),
+    dateOfBirth: optional(calendarDate()),
+    ...addressFields(),
+  };
+}
+
+/**
+ * A person record's aliases, which have no ids of their own and so travel inside it, in the order
+ * given (their serial id keeps it).
+ */
+export function aliasesOf(table: PgTable, parentKey: string) {
+  return { field: "aliases", table, parentKey, item: aliasItem(), orderBy: ["id"] };
+}

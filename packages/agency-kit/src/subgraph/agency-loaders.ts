@@ -1,9 +1,9 @@
 import type { Database } from "@mash/platform/db/connect";
 import { rowsByColumn } from "@mash/platform/db/row-loaders";
+import type { AgencyMatching } from "@mash/record-linkage/agency-matching";
 import { asc, desc, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { agencyTables, matchingAgencyTables } from "../db/agency-tables.js";
-import type { AgencyMatching } from "../matching/agency-matching.js";
 
 type AgencyTables = ReturnType<typeof agencyTables>;
 type MatchingAgencyTables = ReturnType<typeof matchingAgencyTables>;

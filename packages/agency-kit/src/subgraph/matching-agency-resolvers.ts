@@ -2,7 +2,11 @@ import { aboutEnquiry, scopedByArguments } from "@mash/platform/authorization/pu
 import type { SubgraphAuthorization } from "@mash/platform/authorization/subgraph-authorization";
 import type { Database } from "@mash/platform/db/connect";
 import { subjectReference } from "@mash/platform/graphql/ids";
-import type { MatchCandidateRow } from "../db/match-tables.js";
+import type { AgencyMatching } from "@mash/record-linkage/agency-matching";
+import type { DecideMatchInput, RevokeLinkInput } from "@mash/record-linkage/decide-match";
+import type { MatchCandidateRow } from "@mash/record-linkage/match-tables";
+import type { MatchReason } from "@mash/record-linkage/score";
+import type { RequiredSubjectIdentity } from "@mash/record-linkage/subject-identity";
 import { agencyCheckResolvers } from "../disclosure/agency-check-resolvers.js";
 import {
   type EnquiryCheckReference,
@@ -16,10 +20,6 @@ import {
 } from "../disclosure/record-disclosure.js";
 import type { AgencyImport } from "../import/agency-import.js";
 import { importFromMutation } from "../import/import-mutation.js";
-import type { AgencyMatching } from "../matching/agency-matching.js";
-import type { DecideMatchInput, RevokeLinkInput } from "../matching/decide-match.js";
-import type { MatchReason } from "../matching/score.js";
-import type { RequiredSubjectIdentity } from "../matching/subject-identity.js";
 import type { matchingAgencyLoaders } from "./agency-loaders.js";
 
 /** The agencies that match their records to MASH subjects, by their names in the SDL. */

@@ -1,3 +1,4 @@
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { envSchemas, parseEnv, refuseOutsideDevelopment } from "../config/parse-env.js";
 import type { Database } from "../db/connect.js";
@@ -18,6 +19,15 @@ export interface SubgraphSeeder<TTables extends Record<string, unknown>> {
   hasData(db: Database<TTables>): Promise<boolean>;
   /** Fills an empty database; returns row counts per table. */
   seed(db: Database<TTables>, options: SeedOptions): Promise<Record<string, number>>;
+}
+
+/**
+ * A seeder's `hasData`: whether `table` holds a row yet. The query builder rather than
+ * `db.execute`: the driver-neutral `Database` type leaves the result of a raw statement untyped.
+ */
+export function hasRows<TTables extends Record<string, unknown>>(table: PgTable, column: PgColumn) {
+  return async (db: Database<TTables>): Promise<boolean> =>
+    (await db.select({ id: column }).from(table).limit(1)).length > 0;
 }
 
 /** What to seed with, when a database turns out empty. */

@@ -1,12 +1,12 @@
-import { bandFor } from "@mash/agency-kit/matching/bands";
-import type { AgencyIdentity } from "@mash/agency-kit/matching/identity";
+import { bandFor } from "@mash/record-linkage/bands";
+import type { AgencyIdentity } from "@mash/record-linkage/identity";
 import {
   decideLinks,
   type PairDecision,
   type ScoredPair,
-} from "@mash/agency-kit/matching/link-decisions";
-import { splitByBlock } from "@mash/agency-kit/matching/match-people";
-import { scorePair } from "@mash/agency-kit/matching/score";
+} from "@mash/record-linkage/link-decisions";
+import { splitByBlock } from "@mash/record-linkage/match-people";
+import { scorePair } from "@mash/record-linkage/score";
 import type { MatchingAgency } from "../match-identities.js";
 import type { NoiseCategory } from "./noise.js";
 import { type LabelledRecord, type LinkagePopulation, truthKey } from "./population.js";

@@ -1,4 +1,4 @@
-import type { AgencyIdentity } from "@mash/agency-kit/matching/identity";
+import type { AgencyIdentity } from "@mash/record-linkage/identity";
 import type { TruePerson, World } from "@mash/synthetic-world/types";
 import { generateWorld } from "@mash/synthetic-world/world";
 import { type MatchingAgency, matchIdentityOf, strongIdentifierOf } from "../match-identities.js";

@@ -1,13 +1,12 @@
 import {
-  addressFields,
   agencyRecordId,
-  aliasItem,
+  aliasesOf,
   calendarDate,
   enumOf,
   instant,
-  nameFields,
   nhsNumber,
   optional,
+  personFields,
   text,
   uuid,
   z,
@@ -34,20 +33,10 @@ export const patient = defineRecordType({
   isPerson: true,
   fields: {
     nhsNumber: optional(nhsNumber()),
-    ...nameFields(),
-    sex: optional(enumOf(tables.sex)),
-    gender: optional(enumOf(tables.gender)),
-    dateOfBirth: optional(calendarDate()),
-    ...addressFields(),
+    ...personFields(),
   },
   embedded: [
-    {
-      field: "aliases",
-      table: tables.patientAlias,
-      parentKey: "patientId",
-      item: aliasItem(),
-      orderBy: ["id"],
-    },
+    aliasesOf(tables.patientAlias, "patientId"),
     {
       field: "gpRegistrations",
       table: tables.gpRegistration,

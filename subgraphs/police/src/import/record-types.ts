@@ -1,13 +1,12 @@
 import {
-  addressFields,
   agencyRecordId,
-  aliasItem,
+  aliasesOf,
   calendarDate,
   croNumber,
   enumOf,
   instant,
-  nameFields,
   optional,
+  personFields,
   pncId,
   text,
   uuid,
@@ -33,23 +32,13 @@ export const nominal = defineRecordType({
   id: nominalId(),
   isPerson: true,
   fields: {
-    ...nameFields(),
-    sex: optional(enumOf(tables.sex)),
-    gender: optional(enumOf(tables.gender)),
-    dateOfBirth: optional(calendarDate()),
-    ...addressFields(),
+    ...personFields(),
     // Short forms (YY/N…C) are expanded by the parser's default century rule.
     pncId: optional(pncId()),
     croNumber: optional(croNumber()),
   },
   embedded: [
-    {
-      field: "aliases",
-      table: tables.nominalAlias,
-      parentKey: "nominalId",
-      item: aliasItem(),
-      orderBy: ["id"],
-    },
+    aliasesOf(tables.nominalAlias, "nominalId"),
     {
       field: "warningMarkers",
       table: tables.warningMarker,

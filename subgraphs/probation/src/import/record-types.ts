@@ -1,6 +1,6 @@
 import {
   addressFields,
-  aliasItem,
+  aliasesOf,
   calendarDate,
   crn,
   enumOf,
@@ -32,15 +32,7 @@ export const offender = defineRecordType({
     pncId: optional(pncId()),
     ...addressFields(),
   },
-  embedded: [
-    {
-      field: "aliases",
-      table: tables.offenderAlias,
-      parentKey: "crn",
-      item: aliasItem(),
-      orderBy: ["id"],
-    },
-  ],
+  embedded: [aliasesOf(tables.offenderAlias, "crn")],
 });
 
 export const probationCase = defineRecordType({

@@ -1,6 +1,6 @@
 import {
   addressFields,
-  aliasItem,
+  aliasesOf,
   calendarDate,
   enumOf,
   instant,
@@ -49,15 +49,7 @@ export const person = defineRecordType({
     ...addressFields(),
     householdId: optional(uuid()),
   },
-  embedded: [
-    {
-      field: "aliases",
-      table: tables.personAlias,
-      parentKey: "personId",
-      item: aliasItem(),
-      orderBy: ["id"],
-    },
-  ],
+  embedded: [aliasesOf(tables.personAlias, "personId")],
   references: (record) =>
     record.householdId
       ? [{ field: "householdId", recordType: "household", id: String(record.householdId) }]

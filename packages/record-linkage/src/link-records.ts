@@ -1,11 +1,11 @@
 import { and, eq, inArray, notInArray, type SQL, sql } from "drizzle-orm";
-import type { LinkEventRow, MashSubjectRow, MatchCandidateRow } from "../db/match-tables.js";
 import { bandFor } from "./bands.js";
 import { blockingKeysFor, blockKeyStrings, recordKeyStrings } from "./blocking.js";
 import { blockingCondition } from "./blocking-sql.js";
 import type { AgencyIdentity } from "./identity.js";
 import { decideLinks, type PairDecision, type ScoredPair } from "./link-decisions.js";
 import { splitByBlock } from "./match-people.js";
+import type { LinkEventRow, MashSubjectRow, MatchCandidateRow } from "./match-tables.js";
 import type { MatchingStore } from "./matching-store.js";
 import { scorePair } from "./score.js";
 import { identityOfMashSubject, mashSubjectRowOf } from "./subject-identity.js";

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { bandFor } from "../../src/matching/bands.js";
-import type { MatchIdentity } from "../../src/matching/identity.js";
-import {
-  decideLinks,
-  decideRecordLinks,
-  type ScoredPair,
-} from "../../src/matching/link-decisions.js";
-import { scorePair } from "../../src/matching/score.js";
+import { bandFor } from "../src/bands.js";
+import type { MatchIdentity } from "../src/identity.js";
+import { decideLinks, decideRecordLinks, type ScoredPair } from "../src/link-decisions.js";
+import { scorePair } from "../src/score.js";
 import { person } from "./person.js";
 
 function scored(

@@ -4,8 +4,8 @@ import {
   compareGivenName,
   compareGivenNames,
   compareNames,
-} from "../../src/matching/compare-names.js";
-import { normaliseName } from "../../src/matching/normalise-name.js";
+} from "../src/compare-names.js";
+import { normaliseName } from "../src/normalise-name.js";
 import { person } from "./person.js";
 
 describe("normalising names", () => {

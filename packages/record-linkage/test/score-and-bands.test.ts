@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bandFor } from "../../src/matching/bands.js";
-import { agreementOf, scorePair } from "../../src/matching/score.js";
+import { bandFor } from "../src/bands.js";
+import { agreementOf, scorePair } from "../src/score.js";
 import { person } from "./person.js";
 
 const band = (a = person(), b = person()) => bandFor(scorePair(a, b));

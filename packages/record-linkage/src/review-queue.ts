@@ -1,5 +1,5 @@
 import { asc, desc, eq } from "drizzle-orm";
-import type { MatchCandidateRow } from "../db/match-tables.js";
+import type { MatchCandidateRow } from "./match-tables.js";
 import type { MatchingStore } from "./matching-store.js";
 
 /** The most a researcher's queue returns at once. */

@@ -1,4 +1,4 @@
-import type { MatchIdentity } from "../../src/matching/identity.js";
+import type { MatchIdentity } from "../src/identity.js";
 
 /** A person as one side of a comparison; each test changes what it is about. */
 export function person(overrides: Partial<MatchIdentity> = {}): MatchIdentity {

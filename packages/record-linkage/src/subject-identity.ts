@@ -1,6 +1,6 @@
-import type { MashSubjectRow, StoredAlias } from "../db/match-tables.js";
 import { normalisePostcode } from "./compare-addresses.js";
 import type { AgencyIdentity, MatchIdentity } from "./identity.js";
+import type { MashSubjectRow, StoredAlias } from "./match-tables.js";
 
 /**
  * The subject's identity fields as social care resolves them, delivered to an agency subgraph

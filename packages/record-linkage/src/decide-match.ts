@@ -4,7 +4,7 @@ import { badUserInput, ErrorCode, notFound } from "@mash/platform/graphql/errors
 import { parseUuidArgument } from "@mash/platform/graphql/ids";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { GraphQLError } from "graphql";
-import type { LinkEventTable, MatchCandidateRow, MatchCandidateTable } from "../db/match-tables.js";
+import type { LinkEventTable, MatchCandidateRow, MatchCandidateTable } from "./match-tables.js";
 
 export interface DecideMatchInput {
   candidateId: string;

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { MatchReason } from "../matching/score.js";
+import type { MatchReason } from "./score.js";
 
 // Record matching keeps two tables in each matching agency's database (police, health, probation),
 // built here once like `subject_link`. Each agency's schema module re-exports the enums, because

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { blockingKeysFor, blockKeyStrings, recordKeyStrings } from "../../src/matching/blocking.js";
-import { splitByBlock } from "../../src/matching/match-people.js";
+import { blockingKeysFor, blockKeyStrings, recordKeyStrings } from "../src/blocking.js";
+import { splitByBlock } from "../src/match-people.js";
 import { person } from "./person.js";
 
 describe("blocking", () => {

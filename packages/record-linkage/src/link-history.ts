@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { asc, type SQL, sql } from "drizzle-orm";
-import type { LinkEventTable, MatchCandidateRow } from "../db/match-tables.js";
+import type { LinkEventTable, MatchCandidateRow } from "./match-tables.js";
 import type { MatchingStore } from "./matching-store.js";
 
 export type LinkEvent = LinkEventTable["$inferSelect"];

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { inArray } from "drizzle-orm";
-import type { MatchCandidateRow } from "../db/match-tables.js";
 import { linkSubjects } from "./link-records.js";
+import type { MatchCandidateRow } from "./match-tables.js";
 import type { MatchingStore } from "./matching-store.js";
 import { storedMatches } from "./read-matches.js";
 import { identityOfSubject, type RequiredSubjectIdentity } from "./subject-identity.js";

@@ -1,10 +1,10 @@
 import type { Database } from "@mash/platform/db/connect";
 import { inArray } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { LinkEventTable, MashSubjectTable, MatchCandidateTable } from "../db/match-tables.js";
 import type { BlockingKeys } from "./blocking.js";
 import { blockingCondition } from "./blocking-sql.js";
 import type { AgencyIdentity } from "./identity.js";
+import type { LinkEventTable, MashSubjectTable, MatchCandidateTable } from "./match-tables.js";
 
 /** A text column, nullable or not (enum columns included). */
 type TextColumn = AnyPgColumn<{ data: string }>;

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  compareDatesOfBirth,
-  oneSlipApart,
-  plausibleDatesOfBirth,
-} from "../../src/matching/compare-dates.js";
+import { compareDatesOfBirth, oneSlipApart, plausibleDatesOfBirth } from "../src/compare-dates.js";
 
 describe("dates of birth", () => {
   it.each([

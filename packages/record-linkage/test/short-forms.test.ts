@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diminutiveStem, isShortForm } from "../../src/matching/short-forms.js";
+import { diminutiveStem, isShortForm } from "../src/short-forms.js";
 
 // Rules cannot tell every diminutive from another name with the same start (HARRY, HARVEY): that
 // is why agreement by rule weighs less than a nickname, and why twins are never linked on names.

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  compareAddresses,
-  normalisePostcode,
-  sameAddressLine,
-} from "../../src/matching/compare-addresses.js";
-import { normaliseAddressLine } from "../../src/matching/street-types.js";
+import { compareAddresses, normalisePostcode, sameAddressLine } from "../src/compare-addresses.js";
+import { normaliseAddressLine } from "../src/street-types.js";
 import { person } from "./person.js";
 
 describe("normalising address lines", () => {

@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import type { MatchCandidateRow } from "../db/match-tables.js";
+import type { MatchCandidateRow } from "./match-tables.js";
 import type { MatchingStore } from "./matching-store.js";
 
 const BAND_ORDER = { certain: 0, probable: 1, possible: 2 } as const;
