@@ -4,6 +4,7 @@ import {
   linkEventTable,
   mashSubjectTable,
   matchCandidateTable,
+  subjectFeedTable,
 } from "@mash/agency-kit/db/match-tables";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
 import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
@@ -245,3 +246,4 @@ export const matchCandidate = matchCandidateTable(() => patient.id);
 export const importHistory = importHistoryTable();
 /** Every change to a pair (proposed, linked, withdrawn, confirmed, rejected, revoked), in order. */
 export const linkEvent = linkEventTable();
+export const subjectFeed = subjectFeedTable();
