@@ -192,7 +192,7 @@ describe.each(stackBackends())("record matching through the gateway on $name", (
     );
     if (!nominal) throw new Error("every nominal is a subject");
     const submitted = await as("referrer", SUBMIT, {
-      input: contactAbout({ ...nominal, dateOfBirth: nominal.dateOfBirth as string }, "feed-1"),
+      input: contactAbout({ ...nominal, dateOfBirth: nominal.dateOfBirth as string }, "subject-feed-intake-1"),
     });
     expect(submitted.errors).toBeUndefined();
     const contactId = (submitted.data?.submitContact as { id: string }).id;
