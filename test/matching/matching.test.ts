@@ -1,10 +1,10 @@
 import { issueDevToken } from "@mash/gateway/dev/issue-token";
-import { truthLinks, generateWorld } from "@mash/synthetic-world/world";
+import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
 import { type GraphQLResponse, graphql } from "../support/graphql-client.js";
-import { bearer, personaByKey } from "../support/personas.js";
 import { AWAITING, contactAbout, OPEN, SUBMIT } from "../support/mash-workflow.js";
+import { bearer, personaByKey } from "../support/personas.js";
 import { stackBackends, startTestStack, TEST_WORLD } from "../support/system-under-test.js";
 
 // Record matching through the gateway, with authorization on: the police researcher sees the
@@ -192,15 +192,19 @@ describe.each(stackBackends())("record matching through the gateway on $name", (
     );
     if (!nominal) throw new Error("every nominal is a subject");
     const submitted = await as("referrer", SUBMIT, {
-      input: contactAbout({ ...nominal, dateOfBirth: nominal.dateOfBirth as string }, "subject-feed-intake-1"),
+      input: contactAbout(
+        { ...nominal, dateOfBirth: nominal.dateOfBirth as string },
+        "subject-feed-intake-1",
+      ),
     });
     expect(submitted.errors).toBeUndefined();
-    const contactId = (submitted.data?.submitContact as { id: string }).id;
+    const contactId = (submitted.data?.submitContact as { id: string } | undefined)?.id;
     const awaiting = await as("social-worker", AWAITING);
     expect(awaiting.errors).toBeUndefined();
     const opened = await as("social-worker", OPEN, { id: contactId });
     expect(opened.errors).toBeUndefined();
-    const subjectId = (opened.data?.openEnquiry as { subject: { id: string } }).subject.id;
+    const subjectId = (opened.data?.openEnquiry as { subject: { id: string } } | undefined)?.subject
+      .id;
 
     // The police learn of the subject from social care's feed (every 2 s here) and link it; the
     // researcher's queue shows the result without anyone having read the subject's matches.
