@@ -152,3 +152,18 @@ export type LinkEventRow = LinkEventTable["$inferInsert"];
 export type MatchCandidateTable = ReturnType<typeof matchCandidateTable>;
 export type MatchCandidateRow = MatchCandidateTable["$inferSelect"];
 export type MashSubjectRow = MashSubjectTable["$inferSelect"];
+
+/**
+ * Where the agency is in social care's subject change feed (`subjectChanges`): one row per feed.
+ * The cursor moves only after the page it ends was linked, so a crash re-links a page, never skips
+ * one.
+ */
+export function subjectFeedTable() {
+  return pgTable("subject_feed", {
+    feed: text("feed").primaryKey(),
+    cursor: text("cursor"),
+    pulledAt: timestamp("pulled_at", { withTimezone: true }).notNull().defaultNow(),
+  });
+}
+
+export type SubjectFeedTable = ReturnType<typeof subjectFeedTable>;

@@ -4,7 +4,12 @@ import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { BlockingKeys } from "./blocking.js";
 import { blockingCondition } from "./blocking-sql.js";
 import type { AgencyIdentity } from "./identity.js";
-import type { LinkEventTable, MashSubjectTable, MatchCandidateTable } from "./match-tables.js";
+import type {
+  LinkEventTable,
+  MashSubjectTable,
+  MatchCandidateTable,
+  SubjectFeedTable,
+} from "./match-tables.js";
 
 /** A text column, nullable or not (enum columns included). */
 type TextColumn = AnyPgColumn<{ data: string }>;
@@ -43,6 +48,8 @@ export interface MatchingTables {
   mashSubject: MashSubjectTable;
   matchCandidate: MatchCandidateTable;
   linkEvent: LinkEventTable;
+  /** Where the agency is in social care's subject change feed. */
+  subjectFeed: SubjectFeedTable;
 }
 
 /**

@@ -13,9 +13,9 @@ export type HealthDatabase = Database<typeof tables>;
  * Every lookup but the first is keyed by health's patient id: a subject's section gathers the
  * rows of all the records linked to it.
  */
-export function createLoaders(db: HealthDatabase, now: () => Date = () => new Date()) {
+export function createLoaders(db: HealthDatabase) {
   return {
-    ...matchingAgencyLoaders(db, tables, healthMatching, now),
+    ...matchingAgencyLoaders(db, tables, healthMatching),
     patientById: rowByColumn(db, tables.patient, tables.patient.id),
     aliasesByPatient: rowsByColumn(db, tables.patientAlias, tables.patientAlias.patientId, [
       asc(tables.patientAlias.id),

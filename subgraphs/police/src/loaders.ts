@@ -48,9 +48,9 @@ function incidentsByNominal(db: PoliceDatabase) {
  * Per-nominal lists come back unordered: a subject's section merges several nominals and sorts the
  * merged list itself.
  */
-export function createLoaders(db: PoliceDatabase, now: () => Date = () => new Date()) {
+export function createLoaders(db: PoliceDatabase) {
   return {
-    ...matchingAgencyLoaders(db, tables, policeMatching, now),
+    ...matchingAgencyLoaders(db, tables, policeMatching),
     nominalById: rowByColumn(db, tables.nominal, tables.nominal.id),
     aliasesByNominal: rowsByColumn(db, tables.nominalAlias, tables.nominalAlias.nominalId, [
       tables.nominalAlias.id,

@@ -11,9 +11,9 @@ export type ProbationDatabase = Database<typeof tables>;
  * One DataLoader per lookup a resolver makes. Built fresh for every request, so a request batches
  * its own lookups (N subjects cost one statement per table) and never sees another caller's cache.
  */
-export function createLoaders(db: ProbationDatabase, now: () => Date = () => new Date()) {
+export function createLoaders(db: ProbationDatabase) {
   return {
-    ...matchingAgencyLoaders(db, tables, probationMatching, now, [
+    ...matchingAgencyLoaders(db, tables, probationMatching, [
       asc(tables.subjectLink.linkedAt),
       asc(tables.subjectLink.recordId),
     ]),

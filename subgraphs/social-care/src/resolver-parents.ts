@@ -23,6 +23,7 @@ export type {
   PersonNameParent,
 } from "@mash/agency-kit/graphql/resolver-parents";
 export type { SubjectPage } from "./subjects/list-subjects.js";
+export type { SubjectChangePage } from "./subjects/subject-changes.js";
 
 /** `Subject`: the social care person record, which this subgraph owns. */
 export type PersonRow = typeof person.$inferSelect;

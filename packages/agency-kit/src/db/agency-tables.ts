@@ -2,6 +2,7 @@ import {
   linkEventTable,
   mashSubjectTable,
   matchCandidateTable,
+  subjectFeedTable,
 } from "@mash/record-linkage/match-tables";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { disclosureTable } from "../disclosure/disclosure-table.js";
@@ -24,8 +25,8 @@ export function agencyTables() {
 
 /**
  * An agency that matches its person records to MASH subjects (police, health, probation): also
- * the identity each subject was last matched with, the pairs proposed and decided, and every change
- * to a pair (see docs/matching.md). Which subject each record is, `subject_link`, the agency
+ * the identity each subject was last matched with, the pairs proposed and decided, every change to
+ * a pair, and where the agency is in social care's subject change feed (see docs/matching.md). Which subject each record is, `subject_link`, the agency
  * declares itself (`subjectLinkTable`), typed by its own record id.
  *
  * @param record the agency's person id, which candidates refer to by foreign key.
@@ -36,5 +37,7 @@ export function matchingAgencyTables(record: () => AnyPgColumn) {
     mashSubject: mashSubjectTable(),
     matchCandidate: matchCandidateTable(record),
     linkEvent: linkEventTable(),
+    /** Where the agency is in social care's subject change feed. */
+    subjectFeed: subjectFeedTable(),
   };
 }

@@ -38,12 +38,11 @@ export function matchingAgencyLoaders<
   db: Database<TSchema>,
   tables: Pick<MatchingAgencyTables, "disclosure"> & { subjectLink: TLink },
   matching: AgencyMatching,
-  now: () => Date,
   linkOrder: (PgColumn | SQL)[] = [asc(tables.subjectLink.recordId)],
 ) {
   return {
     ...agencyLoaders(db, tables),
-    matchesBySubject: matching.matchesLoader(db, now),
+    matchesBySubject: matching.matchesLoader(db),
     linkHistory: matching.historyLoader(db),
     linksBySubject: rowsByColumn(db, tables.subjectLink, tables.subjectLink.subjectId, linkOrder),
   };

@@ -65,7 +65,7 @@ export const patientAlias = personAliasTable(
 export const subjectLink = subjectLinkTable(agencyRecordIdColumn, () => patient.id);
 
 // Disclosures, import history and record matching: the same tables in every matching agency.
-export const { disclosure, importHistory, mashSubject, matchCandidate, linkEvent } =
+export const { disclosure, importHistory, mashSubject, matchCandidate, linkEvent, subjectFeed } =
   matchingAgencyTables(() => patient.id);
 
 /** Registration with a GP practice. */

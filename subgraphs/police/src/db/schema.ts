@@ -81,7 +81,7 @@ export const nominalAlias = personAliasTable(
 export const subjectLink = subjectLinkTable(agencyRecordIdColumn, () => nominal.id);
 
 // Disclosures, import history and record matching: the same tables in every matching agency.
-export const { disclosure, importHistory, mashSubject, matchCandidate, linkEvent } =
+export const { disclosure, importHistory, mashSubject, matchCandidate, linkEvent, subjectFeed } =
   matchingAgencyTables(() => nominal.id);
 
 export const warningMarkerCode = pgEnum("warning_marker_code", [

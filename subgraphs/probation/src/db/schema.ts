@@ -68,7 +68,7 @@ export const offenderAlias = personAliasTable(
 export const subjectLink = subjectLinkTable(crn, () => offender.crn);
 
 // Disclosures, import history and record matching: the same tables in every matching agency.
-export const { disclosure, importHistory, mashSubject, matchCandidate, linkEvent } =
+export const { disclosure, importHistory, mashSubject, matchCandidate, linkEvent, subjectFeed } =
   matchingAgencyTables(() => offender.crn);
 
 export const supervisionType = pgEnum("supervision_type", [
