@@ -149,6 +149,13 @@ export function matchingStore<TSchema extends Record<string, unknown>>(
           postcode: person.addressPostcode,
           familyName: person.familyName,
           givenName: person.givenName,
+          aliases: {
+            table: alias,
+            personId: tables.aliasPersonId,
+            recordId: tables.personId,
+            familyName: alias.familyName,
+            givenName: alias.givenName,
+          },
         },
         keys,
       );

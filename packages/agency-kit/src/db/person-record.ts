@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { nameKey } from "@mash/record-linkage/name-key-sql";
 import {
   date,
   index,
@@ -42,16 +42,13 @@ interface MatchedColumns {
 
 /**
  * What record matching blocks on, each an index of the agency's person table `name`: date of birth,
- * postcode and the (case-blind) pair family name, given name.
+ * postcode and the pair family name, given name in the matcher's normal form (`nameKey`).
  */
 export function matchingIndexes(name: string, table: MatchedColumns) {
   return [
     index(`${name}_date_of_birth_idx`).on(table.dateOfBirth),
     index(`${name}_postcode_idx`).on(table.addressPostcode),
-    index(`${name}_upper_name_idx`).on(
-      sql`upper(${table.familyName})`,
-      sql`upper(${table.givenName})`,
-    ),
+    index(`${name}_name_key_idx`).on(nameKey(table.familyName), nameKey(table.givenName)),
   ];
 }
 
@@ -62,12 +59,15 @@ export function matchingIndexes(name: string, table: MatchedColumns) {
  * @param person the person table's name (`nominal`, `patient`, …): the alias table is named after it.
  * @param key the property and its column, referring to the person record (`.references(…)`).
  * @param indexName the index on that column (named as each agency's migrations already create it).
+ * @param matched whether record linkage looks records up by their aliases (every agency that
+ *   matches: an index on the names' normal form); social care, which matches nothing, says false.
  */
 export function personAliasTable<K extends string, TColumn extends PgColumnBuilderBase>(
   person: string,
   key: K,
   column: TColumn,
   indexName: string,
+  { matched = true }: { matched?: boolean } = {},
 ) {
   // A computed key widens to `string`; the cast gives it back its literal name.
   const recordColumn = { [key]: column } as Record<K, TColumn>;
@@ -79,7 +79,18 @@ export function personAliasTable<K extends string, TColumn extends PgColumnBuild
       givenName: text("given_name").notNull(),
       familyName: text("family_name").notNull(),
     },
-    (table) => [index(indexName).on(table[key])],
+    (table) => [
+      index(indexName).on(table[key]),
+      // Blocking finds a record by any name it is known by, in the matcher's normal form.
+      ...(matched
+        ? [
+            index(`${person}_alias_name_key_idx`).on(
+              nameKey(table.familyName),
+              nameKey(table.givenName),
+            ),
+          ]
+        : []),
+    ],
   );
 }
 

@@ -74,6 +74,9 @@ export const personAlias = personAliasTable(
   "personId",
   personId(),
   "person_alias_person_idx",
+  {
+    matched: false,
+  },
 );
 
 export const relationshipType = pgEnum("relationship_type", [
