@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
+import { type AgencyDatabase, openDatabase } from "@mash/platform/db/connect";
 import { blockingKeysFor } from "@mash/record-linkage/blocking";
 import { blockingCondition } from "@mash/record-linkage/blocking-sql";
 import type { AgencyIdentity } from "@mash/record-linkage/identity";
-import { type AgencyDatabase, openDatabase } from "@mash/platform/db/connect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as tables from "../src/db/schema.js";
 import { policeMatching } from "../src/matching.js";
