@@ -18,6 +18,7 @@ import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
 import { supergraphForApolloGateway } from "./authorization/supergraph-for-gateway.js";
 import type { GatewayContext } from "./context.js";
 import { denialMetricsPlugin } from "./observability/denial-metrics.js";
+import { InFlightFetches } from "./subgraphs/in-flight-fetches.js";
 import { SubgraphDataSource } from "./subgraphs/subgraph-data-source.js";
 import { formatGatewayError } from "./subgraphs/unavailable-agencies.js";
 import { documentRequirements } from "./supergraph/document-requirements.js";
@@ -42,6 +43,8 @@ export interface GatewayOptions {
   limits: OperationLimits;
   /** "Did you mean …" in error messages: development only, they name fields to a blind prober. */
   suggestions: boolean;
+  /** Identical reads in flight for callers with the same authority share one subgraph fetch. */
+  shareInFlightFetches?: boolean;
 }
 
 export interface GatewayServer {
@@ -58,6 +61,7 @@ export function createGateway(options: GatewayOptions): GatewayServer {
   // shutdown, after probing cloud metadata endpoints: a safeguarding deployment sends nothing
   // anywhere it was not configured to.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
+  const inFlight = options.shareInFlightFetches === false ? undefined : new InFlightFetches();
   const inner = new ApolloGateway({
     supergraphSdl: supergraphForApolloGateway(options.supergraph.sdl),
     buildService: ({ name, url }) =>
@@ -68,6 +72,7 @@ export function createGateway(options: GatewayOptions): GatewayServer {
         signer: options.signer,
         metrics: options.metrics,
         agencyChecks: options.supergraph.agencyChecks.get(name) ?? [],
+        ...(inFlight ? { inFlight } : {}),
       }),
     logger: options.logger,
     // Query plans by approximate size: the default 30 MiB held several hundred MB of heap once
