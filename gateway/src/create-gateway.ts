@@ -12,11 +12,13 @@ import type { Logger } from "@mash/platform/observability/logger";
 import type { ServiceMetrics } from "@mash/platform/observability/metrics";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import { parse } from "graphql";
+import { Counter } from "prom-client";
 import type { AccessLogWriter } from "./access-log/writer.js";
 import type { AuthorizationConfig } from "./authorization/authorization-config.js";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
 import { supergraphForApolloGateway } from "./authorization/supergraph-for-gateway.js";
 import type { GatewayContext } from "./context.js";
+import { registerCacheMetrics } from "./observability/cache-metrics.js";
 import { denialMetricsPlugin } from "./observability/denial-metrics.js";
 import { InFlightFetches } from "./subgraphs/in-flight-fetches.js";
 import { SubgraphDataSource } from "./subgraphs/subgraph-data-source.js";
@@ -61,7 +63,16 @@ export function createGateway(options: GatewayOptions): GatewayServer {
   // shutdown, after probing cloud metadata endpoints: a safeguarding deployment sends nothing
   // anywhere it was not configured to.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
-  const inFlight = options.shareInFlightFetches === false ? undefined : new InFlightFetches();
+  const shared = new Counter({
+    name: "mash_subgraph_fetches_shared_total",
+    help: "Subgraph fetches answered from an identical one in flight for a caller with the same authority.",
+    labelNames: ["subgraph"],
+    registers: [options.metrics.registry],
+  });
+  const inFlight =
+    options.shareInFlightFetches === false
+      ? undefined
+      : new InFlightFetches({ onShared: (subgraph) => shared.inc({ subgraph }) });
   const inner = new ApolloGateway({
     supergraphSdl: supergraphForApolloGateway(options.supergraph.sdl),
     buildService: ({ name, url }) =>
@@ -92,6 +103,25 @@ export function createGateway(options: GatewayOptions): GatewayServer {
     logger: options.logger,
     ...(options.accessLog ? { accessLog: options.accessLog } : {}),
   });
+  registerCacheMetrics(options.metrics.registry, [
+    {
+      name: "prepared_operations",
+      entries: () => gateway.preparedOperations.entries,
+      maxEntries: gateway.preparedOperations.maxEntries,
+    },
+    // @apollo/gateway keeps its plan cache private; its keys are public (bounded by size above).
+    { name: "query_plans", entries: () => inner["queryPlanStore"].keys().length },
+    { name: "subgraph_fetches_in_flight", entries: () => inFlight?.size ?? 0 },
+    ...(options.accessLog
+      ? [
+          {
+            name: "access_log_pending",
+            entries: () => options.accessLog?.outstanding ?? 0,
+            maxEntries: options.accessLog.maxPending,
+          },
+        ]
+      : []),
+  ]);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...operationLimitOptions(options.limits),

@@ -70,7 +70,13 @@ interface InFlight {
  */
 export class InFlightFetches {
   readonly #inFlight = new Map<string, InFlight>();
+  readonly #onShared: ((subgraph: string) => void) | undefined;
   #shared = 0;
+
+  /** `onShared` hears of every fetch answered from another caller's request (for /metrics). */
+  constructor(options: { onShared?: (subgraph: string) => void } = {}) {
+    this.#onShared = options.onShared;
+  }
 
   /** Fetches answered from another caller's request since start. */
   get shared(): number {
@@ -82,7 +88,9 @@ export class InFlightFetches {
     return this.#inFlight.size;
   }
 
+  /** Sends (`send`) or joins the fetch in flight under `key` (see `fetchKey`) to `subgraph`. */
   async fetch(
+    subgraph: string,
     key: string,
     send: () => Promise<GatewayGraphQLResponse>,
   ): Promise<GatewayGraphQLResponse> {
@@ -90,6 +98,7 @@ export class InFlightFetches {
     if (running) {
       running.followers += 1;
       this.#shared += 1;
+      this.#onShared?.(subgraph);
       return copyOf(await running.answer);
     }
     const entry: InFlight = {

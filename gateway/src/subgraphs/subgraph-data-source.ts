@@ -91,7 +91,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       authority: context.authority,
       grants: context.grants,
     });
-    return inFlight.fetch(key, () => super.process(options));
+    return inFlight.fetch(this.#name, key, () => super.process(options));
   }
 
   /**

@@ -58,6 +58,9 @@ function operation(
   } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
 }
 
+/** How long a request may take to reach the subgraph on a busy machine: a wait, not a timing. */
+const ARRIVED = { timeout: 30_000, interval: 20 };
+
 let server: Server;
 let url = "";
 let received: string[] = [];
@@ -130,12 +133,12 @@ describe("identical subgraph reads in flight", () => {
     const inFlight = new InFlightFetches();
     const police = source(inFlight);
     const first = police.process(operation(authorityOf("officer-1")));
-    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await vi.waitFor(() => expect(received).toHaveLength(1), ARRIVED);
     const second = police.process(operation(authorityOf("officer-1")));
     const third = police.process(operation(authorityOf("officer-1")));
     release();
     const answers = await Promise.all([first, second, third]);
-    const [firstAnswer, secondAnswer] = answers as [GatewayGraphQLResponse, GatewayGraphQLResponse];
+    const [firstAnswer, secondAnswer] = answers;
     // Had a later caller sent its own request, the subgraph would have seen it before answering.
     expect(received).toEqual(["officer-1"]);
     expect(inFlight.shared).toBe(2);
@@ -172,7 +175,7 @@ describe("identical subgraph reads in flight", () => {
       const mine = police.process(operation(base));
       const theirs = police.process(operation(other));
       // Both reach the subgraph while both are in flight: nothing was shared (${why}).
-      await vi.waitFor(() => expect(received, why).toHaveLength(2));
+      await vi.waitFor(() => expect(received, why).toHaveLength(2), ARRIVED);
       release();
       const [myAnswer, theirAnswer] = await Promise.all([mine, theirs]);
       expect(inFlight.shared, why).toBe(0);
@@ -191,7 +194,7 @@ describe("identical subgraph reads in flight", () => {
     const other = police.process(operation(authority, { id: OTHER_SUBJECT }));
     const write1 = police.process(operation(authority, { type: "mutation" }));
     const write2 = police.process(operation(authority, { type: "mutation" }));
-    await vi.waitFor(() => expect(received).toHaveLength(4));
+    await vi.waitFor(() => expect(received).toHaveLength(4), ARRIVED);
     release();
     await Promise.all([one, other, write1, write2]);
     // Answered: the same read again goes to the subgraph (nothing is cached).
@@ -210,7 +213,7 @@ describe("identical subgraph reads in flight", () => {
       },
     });
     const calls = [1, 2, 3].map(() => police.process(operation(authorityOf("officer-1"))));
-    await vi.waitFor(() => expect(received).toHaveLength(3));
+    await vi.waitFor(() => expect(received).toHaveLength(3), ARRIVED);
     release();
     await Promise.all(calls);
   });
