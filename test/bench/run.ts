@@ -41,6 +41,8 @@ const { values: flags } = parseArgs({
     /** Write a CPU profile of every service (node --cpu-prof) and print their top self time. */
     profile: { type: "boolean", default: false },
     "profile-dir": { type: "string" },
+    /** Add a fifth gateway: everything on with SUBGRAPH_FETCH_SHARING=disabled. */
+    "sharing-off": { type: "boolean", default: false },
     /** Also run the older floor comparison (subgraphs alone, 50-subject picture). */
     floor: { type: "boolean", default: false },
   },
@@ -70,6 +72,8 @@ interface Scenario {
 
 interface Sample extends LoadResult {
   round: number;
+  /** Requests the subgraphs answered per response the gateway gave. */
+  subgraphRequestsPerResponse: number;
   /** Peak resident memory of the gateway process during the run, MB. */
   peakRssMb: number;
   loadAverage: number;
@@ -86,15 +90,41 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
-/** Runs the load while sampling the gateway's RSS every half second. */
-async function loadWithMemory(scenario: Scenario, runSeconds: number, round: number) {
+/** GraphQL requests a service has answered so far, from its Prometheus endpoint. */
+async function requestsAnswered(graphqlUrl: string): Promise<number> {
+  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, "/metrics"))).text();
+  return text
+    .split("\n")
+    .filter((line) => line.startsWith("mash_graphql_request_duration_seconds_count"))
+    .reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+}
+
+/**
+ * Runs the load while sampling the gateway's RSS every half second, and counts what the subgraphs
+ * answered meanwhile (only one scenario runs at a time, so all of it is this gateway's).
+ */
+async function loadWithMemory(
+  scenario: Scenario,
+  subgraphUrls: string[],
+  runSeconds: number,
+  round: number,
+): Promise<Sample> {
   let peak = rssMb(scenario.pid);
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb(scenario.pid));
   }, 500);
   try {
+    const before = await Promise.all(subgraphUrls.map(requestsAnswered));
     const result = await runLoad({ ...scenario.target, seconds: runSeconds, connections });
-    return { ...result, round, peakRssMb: peak, loadAverage: loadavg()[0] ?? 0 } as Sample;
+    const after = await Promise.all(subgraphUrls.map(requestsAnswered));
+    const subgraphRequests = after.reduce((sum, value, i) => sum + value - (before[i] ?? 0), 0);
+    return {
+      ...result,
+      round,
+      subgraphRequestsPerResponse: subgraphRequests / Math.max(result.requests, 1),
+      peakRssMb: peak,
+      loadAverage: loadavg()[0] ?? 0,
+    };
   } finally {
     clearInterval(sampler);
   }
@@ -253,6 +283,7 @@ function report(
           p50: mean(runs.map((run) => run.p50Ms)),
           p99: mean(runs.map((run) => run.p99Ms)),
           rss: Math.max(...runs.map((run) => run.peakRssMb)),
+          fetches: mean(runs.map((run) => run.subgraphRequestsPerResponse)),
           failures: runs.reduce((sum, run) => sum + run.failures, 0),
         },
       ];
@@ -262,6 +293,7 @@ function report(
   const on = summary.get("on");
   const off = summary.get("authz-off");
   const unlogged = summary.get("log-off");
+  const unshared = summary.get("unshared");
   const lines = scenarios.map((scenario) => {
     const row = summary.get(scenario.key);
     if (!row) return [scenario.name];
@@ -272,6 +304,7 @@ function report(
       row.p99.toFixed(1),
       stock ? (row.rps / stock.rps).toFixed(2) : "",
       (sql.get(scenario.key) ?? 0).toFixed(1),
+      row.fetches.toFixed(2),
       Number.isNaN(row.rss) ? "" : row.rss.toFixed(0),
       String(row.failures),
     ];
@@ -296,6 +329,7 @@ function report(
           "p99 ms",
           "vs stock",
           "SQL/request",
+          "subgraph req/response",
           "peak RSS MB",
           "failures",
         ],
@@ -315,6 +349,9 @@ function report(
         : "",
       unlogged && off
         ? `The filter and purpose alone (access log off): ${(unlogged.rps / off.rps).toFixed(2)}x authorization off.`
+        : "",
+      on && unshared
+        ? `Sharing identical in-flight fetches: ${(on.rps / unshared.rps).toFixed(2)}x the throughput of everything on without it.`
         : "",
       "",
     ].join("\n"),
@@ -338,6 +375,10 @@ async function main(): Promise<void> {
     const authzOff = await stack.startExtraGateway({ ACCESS_LOG: "disabled", AUTHZ_MODE: "off" });
     const stock = await startStockGateway(stack, authority);
     stopping.push(unlogged.stop, authzOff.stop, stock.stop);
+    const unshared = flags["sharing-off"]
+      ? await stack.startExtraGateway({ SUBGRAPH_FETCH_SHARING: "disabled" })
+      : undefined;
+    if (unshared) stopping.push(unshared.stop);
 
     const subgraphUrls = SUBGRAPH_NAMES.map((name) => stack.urls[name] as string);
     const target = (url: string): LoadTarget => ({
@@ -375,6 +416,17 @@ async function main(): Promise<void> {
         statementUrls: subgraphUrls,
         pid: stock.pid,
       },
+      ...(unshared
+        ? [
+            {
+              key: "unshared",
+              name: "everything on, fetch sharing off",
+              target: target(unshared.url),
+              statementUrls: [...subgraphUrls, unshared.url],
+              pid: unshared.pid,
+            },
+          ]
+        : []),
     ];
 
     // The same answer from every gateway, or the comparison compares different work.
@@ -400,10 +452,10 @@ async function main(): Promise<void> {
     for (let round = 0; round < rounds; round += 1) {
       const order = scenarios.map((_, i) => scenarios[(i + round) % scenarios.length] as Scenario);
       for (const scenario of order) {
-        const sample = await loadWithMemory(scenario, seconds, round);
+        const sample = await loadWithMemory(scenario, subgraphUrls, seconds, round);
         samples.get(scenario.key)?.push(sample);
         process.stdout.write(
-          `round ${round + 1} ${scenario.key}: ${sample.requestsPerSecond.toFixed(1)} req/s, p50 ${sample.p50Ms} ms, p99 ${sample.p99Ms} ms, RSS ${sample.peakRssMb.toFixed(0)} MB, load ${sample.loadAverage.toFixed(2)}\n`,
+          `round ${round + 1} ${scenario.key}: ${sample.requestsPerSecond.toFixed(1)} req/s, p50 ${sample.p50Ms} ms, p99 ${sample.p99Ms} ms, ${sample.subgraphRequestsPerResponse.toFixed(2)} subgraph requests/response, RSS ${sample.peakRssMb.toFixed(0)} MB, load ${sample.loadAverage.toFixed(2)}\n`,
         );
       }
     }
@@ -419,6 +471,7 @@ async function main(): Promise<void> {
       "gateway-2": "access log off",
       "gateway-3": "authorization off",
       "stock-gateway": "stock @apollo/gateway",
+      "gateway-4": "everything on, fetch sharing off",
     };
     process.stdout.write(
       `\nCPU profiles in ${profileDir}\n${summariseProfiles(profileDir, labels)}\n`,
