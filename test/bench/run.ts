@@ -41,6 +41,11 @@ const { values: flags } = parseArgs({
     /** Write a CPU profile of every service (node --cpu-prof) and print their top self time. */
     profile: { type: "boolean", default: false },
     "profile-dir": { type: "string" },
+    /**
+     * The gateway's own database (the access log) on this PostgreSQL server, in a database of its
+     * own, while the subgraphs stay on PGlite: what moving the log out of the process buys.
+     */
+    "access-log-database": { type: "string", default: process.env.BENCH_ACCESS_LOG_DATABASE_URL },
     /** Add a fifth gateway: everything on with SUBGRAPH_FETCH_SHARING=disabled. */
     "sharing-off": { type: "boolean", default: false },
     /** Also run the older floor comparison (subgraphs alone, 50-subject picture). */
@@ -219,13 +224,18 @@ async function verifiedAuthority(
   return { principal, purpose, breakGlass };
 }
 
+function freshDatabase(serverUrl: string, prefix: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${prefix}_${randomBytes(3).toString("hex")}`;
+  return url.toString();
+}
+
 async function startBenchStack() {
-  let sharedUrl: string | undefined;
-  if (databaseUrl) {
-    const url = new URL(databaseUrl);
-    url.pathname = `/mash_bench_${randomBytes(3).toString("hex")}`;
-    sharedUrl = url.toString();
-  }
+  const sharedUrl = databaseUrl ? freshDatabase(databaseUrl, "mash_bench") : undefined;
+  const accessLogServer = flags["access-log-database"];
+  const accessLogUrl = accessLogServer
+    ? freshDatabase(accessLogServer, "mash_bench_access_log")
+    : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const stack = await startStack({
     mode: "test",
@@ -237,6 +247,7 @@ async function startBenchStack() {
       // A load test is one caller sending as fast as it can: exactly what the limits refuse.
       ...TEST_RATE_LIMITS,
     },
+    ...(accessLogUrl ? { serviceEnv: { gateway: { GATEWAY_DATABASE_URL: accessLogUrl } } } : {}),
     output: "silent",
     ...(profileDir ? { cpuProfileDir: profileDir } : {}),
   });
@@ -244,6 +255,7 @@ async function startBenchStack() {
     stack,
     stop: async () => {
       await stack.stop();
+      if (accessLogUrl) await dropPostgresDatabase(accessLogUrl);
       if (!sharedUrl) return;
       for (const service of [...SUBGRAPH_NAMES, "gateway"]) {
         await dropPostgresDatabase(agencyDatabaseUrl(sharedUrl, service));
@@ -318,7 +330,7 @@ function report(
   process.stdout.write(
     [
       "",
-      `MASH Graph benchmark: enquiry case picture, social worker with purpose; ${subjects} subjects on ${databaseUrl ? "PostgreSQL" : "PGlite"}; ${connections} connections; ${warmupSeconds} s warm-up each, then ${rounds} rounds of ${seconds} s, order rotated; ${availableParallelism()} cores; load average before ${loadBefore.map((value) => value.toFixed(2)).join(" ")}, after ${loadavg()
+      `MASH Graph benchmark: enquiry case picture, social worker with purpose; ${subjects} subjects on ${databaseUrl ? "PostgreSQL" : "PGlite"}; access log on ${databaseUrl || flags["access-log-database"] ? "PostgreSQL" : "PGlite in the gateway's process"}; ${connections} connections; ${warmupSeconds} s warm-up each, then ${rounds} rounds of ${seconds} s, order rotated; ${availableParallelism()} cores; load average before ${loadBefore.map((value) => value.toFixed(2)).join(" ")}, after ${loadavg()
         .map((value) => value.toFixed(2))
         .join(" ")}`,
       ...table(
