@@ -79,6 +79,8 @@ interface Sample extends LoadResult {
   round: number;
   /** Requests the subgraphs answered per response the gateway gave. */
   subgraphRequestsPerResponse: number;
+  /** The gateway's own SQL statements (the access log) per response, under load. */
+  gatewaySqlPerResponse: number;
   /** Peak resident memory of the gateway process during the run, MB. */
   peakRssMb: number;
   loadAverage: number;
@@ -119,14 +121,19 @@ async function loadWithMemory(
     peak = Math.max(peak, rssMb(scenario.pid));
   }, 500);
   try {
+    const gatewayUrl = scenario.statementUrls.find((url) => !subgraphUrls.includes(url));
+    const statements = () => (gatewayUrl ? sqlStatementTotal(gatewayUrl) : Promise.resolve(0));
     const before = await Promise.all(subgraphUrls.map(requestsAnswered));
+    const statementsBefore = await statements();
     const result = await runLoad({ ...scenario.target, seconds: runSeconds, connections });
     const after = await Promise.all(subgraphUrls.map(requestsAnswered));
+    const gatewayStatements = (await statements()) - statementsBefore;
     const subgraphRequests = after.reduce((sum, value, i) => sum + value - (before[i] ?? 0), 0);
     return {
       ...result,
       round,
       subgraphRequestsPerResponse: subgraphRequests / Math.max(result.requests, 1),
+      gatewaySqlPerResponse: gatewayStatements / Math.max(result.requests, 1),
       peakRssMb: peak,
       loadAverage: loadavg()[0] ?? 0,
     };
@@ -296,6 +303,7 @@ function report(
           p99: mean(runs.map((run) => run.p99Ms)),
           rss: Math.max(...runs.map((run) => run.peakRssMb)),
           fetches: mean(runs.map((run) => run.subgraphRequestsPerResponse)),
+          gatewaySql: mean(runs.map((run) => run.gatewaySqlPerResponse)),
           failures: runs.reduce((sum, run) => sum + run.failures, 0),
         },
       ];
@@ -317,6 +325,7 @@ function report(
       stock ? (row.rps / stock.rps).toFixed(2) : "",
       (sql.get(scenario.key) ?? 0).toFixed(1),
       row.fetches.toFixed(2),
+      row.gatewaySql.toFixed(2),
       Number.isNaN(row.rss) ? "" : row.rss.toFixed(0),
       String(row.failures),
     ];
@@ -342,6 +351,7 @@ function report(
           "vs stock",
           "SQL/request",
           "subgraph req/response",
+          "gateway SQL/response (load)",
           "peak RSS MB",
           "failures",
         ],
