@@ -1,7 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { dropPostgresDatabase } from "@mash/platform/db/ensure-database";
-import { agencyDatabaseUrl } from "@mash/platform/db/target";
-import { type RunningStack, SUBGRAPH_NAMES, startStack } from "../../scripts/stack.js";
+import { type RunningStack, SUBGRAPH_NAMES } from "../../scripts/stack.js";
 import {
   type AgencySubgraph,
   directSectionQuery,
@@ -10,7 +7,8 @@ import {
   SECTION_SELECTIONS,
 } from "../support/picture-query.js";
 import { sqlStatementTotal } from "../support/sql-statements.js";
-import { AUTHORIZATION_OFF, TEST_RATE_LIMITS } from "../support/system-under-test.js";
+import { AUTHORIZATION_OFF } from "../support/system-under-test.js";
+import { startBenchStack } from "./bench-stack.js";
 import { type LoadResult, type LoadTarget, runLoad, sendOnce } from "./load.js";
 import { signedTokenPool } from "./signed-requests.js";
 import { socialWorkerSession } from "./social-worker-session.js";
@@ -26,41 +24,6 @@ const databaseUrl = process.env.BENCH_DATABASE_URL;
 
 interface Row extends LoadResult {
   sqlPerRequest: number;
-}
-
-async function startBenchStack(): Promise<{
-  stack: RunningStack;
-  stop(): Promise<void>;
-}> {
-  let sharedUrl: string | undefined;
-  if (databaseUrl) {
-    const url = new URL(databaseUrl);
-    url.pathname = `/mash_bench_${randomBytes(3).toString("hex")}`;
-    sharedUrl = url.toString();
-  }
-  const stack = await startStack({
-    mode: "test",
-    ports: { gateway: 0, "social-care": 0, police: 0, health: 0, probation: 0 },
-    env: {
-      ...(sharedUrl ? { DATABASE_URL: sharedUrl } : { DATA_DIR: "memory" }),
-      SEED_SUBJECTS: String(subjects),
-      LOG_LEVEL: "warn",
-      // A load test is one caller sending as fast as it can: exactly what the limits refuse.
-      ...TEST_RATE_LIMITS,
-      ...AUTHORIZATION_OFF,
-    },
-    output: "silent",
-  });
-  return {
-    stack,
-    stop: async () => {
-      await stack.stop();
-      if (!sharedUrl) return;
-      for (const service of [...SUBGRAPH_NAMES, "gateway"]) {
-        await dropPostgresDatabase(agencyDatabaseUrl(sharedUrl, service));
-      }
-    },
-  };
 }
 
 /**
@@ -86,7 +49,7 @@ function subgraphUrls(stack: RunningStack): string[] {
 }
 
 async function runWithAuthorizationOff(): Promise<{ rows: Row[]; floor: Row; picture: Row }> {
-  const { stack, stop } = await startBenchStack();
+  const { stack, stop } = await startBenchStack({ subjects, databaseUrl, env: AUTHORIZATION_OFF });
   try {
     const page = await sendOnce({
       name: "page",

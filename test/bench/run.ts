@@ -1,21 +1,18 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createPurposeVerifier } from "@mash/gateway/authorization/purpose-verifier";
 import { loadGatewaySigningKey } from "@mash/platform/auth/gateway-keys";
 import { createGatewaySigner } from "@mash/platform/auth/gateway-token";
-import { dropPostgresDatabase } from "@mash/platform/db/ensure-database";
-import { agencyDatabaseUrl } from "@mash/platform/db/target";
 import { createLogger } from "@mash/platform/observability/logger";
 import { createMemoryStore } from "@mash/platform/shared-state/memory-store";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
-import { type RunningStack, SUBGRAPH_NAMES, startStack } from "../../scripts/stack.js";
+import { type RunningStack, SUBGRAPH_NAMES } from "../../scripts/stack.js";
 import { ENQUIRY_PICTURE_QUERY } from "../support/picture-query.js";
 import { sqlStatementTotal } from "../support/sql-statements.js";
-import { TEST_RATE_LIMITS } from "../support/system-under-test.js";
+import { startBenchStack } from "./bench-stack.js";
 import { summariseProfiles } from "./cpu-profile-summary.js";
 import { runFloor } from "./floor.js";
 import { type LoadResult, type LoadTarget, runLoad, sendOnce } from "./load.js";
@@ -231,46 +228,6 @@ async function verifiedAuthority(
   return { principal, purpose, breakGlass };
 }
 
-function freshDatabase(serverUrl: string, prefix: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${prefix}_${randomBytes(3).toString("hex")}`;
-  return url.toString();
-}
-
-async function startBenchStack() {
-  const sharedUrl = databaseUrl ? freshDatabase(databaseUrl, "mash_bench") : undefined;
-  const accessLogServer = flags["access-log-database"];
-  const accessLogUrl = accessLogServer
-    ? freshDatabase(accessLogServer, "mash_bench_access_log")
-    : undefined;
-  if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const stack = await startStack({
-    mode: "test",
-    ports: { gateway: 0, "social-care": 0, police: 0, health: 0, probation: 0 },
-    env: {
-      ...(sharedUrl ? { DATABASE_URL: sharedUrl } : { DATA_DIR: "memory" }),
-      SEED_SUBJECTS: String(subjects),
-      LOG_LEVEL: "warn",
-      // A load test is one caller sending as fast as it can: exactly what the limits refuse.
-      ...TEST_RATE_LIMITS,
-    },
-    ...(accessLogUrl ? { serviceEnv: { gateway: { GATEWAY_DATABASE_URL: accessLogUrl } } } : {}),
-    output: "silent",
-    ...(profileDir ? { cpuProfileDir: profileDir } : {}),
-  });
-  return {
-    stack,
-    stop: async () => {
-      await stack.stop();
-      if (accessLogUrl) await dropPostgresDatabase(accessLogUrl);
-      if (!sharedUrl) return;
-      for (const service of [...SUBGRAPH_NAMES, "gateway"]) {
-        await dropPostgresDatabase(agencyDatabaseUrl(sharedUrl, service));
-      }
-    },
-  };
-}
-
 function mean(values: number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
 }
@@ -382,7 +339,12 @@ function report(
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  const { stack, stop } = await startBenchStack();
+  const { stack, stop } = await startBenchStack({
+    subjects,
+    databaseUrl,
+    accessLogServer: flags["access-log-database"],
+    cpuProfileDir: profileDir,
+  });
   const stopping: (() => Promise<void>)[] = [];
   try {
     const { persona, authorization, enquiry } = await socialWorkerSession(stack);
