@@ -5,6 +5,7 @@ import { findPersona } from "@mash/schema/authorization/personas";
 import { EnquiryPageDocument } from "@mash/web/operations";
 import { print } from "graphql";
 import { startStack } from "../../scripts/stack.js";
+import { contactAbout } from "../support/contact-about.js";
 
 // Part of `npm run bench`: the front end's enquiry page, rendered on the server for an enquiry
 // whose subject lives in a household of six (a seeded subject whom a school refers, the enquiry
@@ -113,24 +114,15 @@ try {
     const contact = await ask(
       "mutation C($input: SubmitContactInput!) { submitContact(input: $input) { id } }",
       {
-        input: {
-          idempotencyKey: `bench-${Date.now()}`,
-          referrer: {
-            name: "Emma Lindqvist",
-            role: "Designated safeguarding lead",
-            organisation: "Synthetic Primary School",
-            type: "SCHOOL",
-            email: "dsl@school.example",
-          },
-          subject: {
+        input: contactAbout(
+          {
+            recordId: best.id,
             givenName: best.name.givenName,
             familyName: best.name.familyName,
             dateOfBirth: best.dateOfBirth,
           },
-          concern: "NEGLECT",
-          summary: "Comes to school hungry and in the same clothes every day for two weeks.",
-          consent: { decision: "NOT_SOUGHT", reason: "Telling the family could raise the risk." },
-        },
+          `bench-${Date.now()}`,
+        ),
       },
       undefined,
       referrer,
