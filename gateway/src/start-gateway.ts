@@ -83,7 +83,6 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   ] as const);
   // What every replica must agree on: verified purposes, rate budgets, spent audit tokens.
   const store = await openSharedStore("gateway", storeConfig);
-  const rateLimits = createRateLimits(store, rateLimitConfig);
   const signer = createGatewaySigner({ privateJwk: signingKey });
   const supergraph = readSupergraph(config.supergraphPath);
   const subgraphUrls = loadSubgraphUrlOverrides(
@@ -99,6 +98,9 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const tracing = startTracing("gateway", env);
   const logger = createLogger("gateway", config.logLevel);
   const metrics = createMetrics("gateway");
+  const rateLimits = createRateLimits(store, rateLimitConfig, (budget) =>
+    metrics.rateLimitRefusals.inc({ budget }),
+  );
   const accessLog = config.accessLog
     ? await openAccessLog({
         target: config.database,

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningStack } from "../../scripts/stack.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type EnquiryRef, PersonaSession } from "../support/personas.js";
-import { stackBackends, startTestStack } from "../support/system-under-test.js";
+import { sharedStacks } from "../support/shared-stack.js";
 
 const RECORD = (agency: string) => `mutation Record($input: RecordDisclosureInput!) {
   record${agency}Disclosure(input: $input) { id decision summary declineReason lawfulBasis decidedBy decidedByAgency decidedAt }
@@ -15,15 +14,13 @@ const DISCLOSURES = `query Disclosures($id: ID!) {
   }
 }`;
 
-describe.each(stackBackends())("disclosures and refusals on $name", (backend) => {
-  let stack: RunningStack;
+describe.each(sharedStacks())("disclosures and refusals on $name", (stack) => {
   let police: PersonaSession;
   let health: PersonaSession;
   let manager: PersonaSession;
   let enquiry: EnquiryRef;
 
   beforeAll(async () => {
-    stack = await startTestStack(backend);
     police = await PersonaSession.signIn(stack.gatewayUrl, "police-officer");
     health = await PersonaSession.signIn(stack.gatewayUrl, "health-practitioner");
     manager = await PersonaSession.signIn(stack.gatewayUrl, "manager");
@@ -31,10 +28,6 @@ describe.each(stackBackends())("disclosures and refusals on $name", (backend) =>
     if (!shared) throw new Error("the police officer has no enquiry");
     enquiry = shared;
     for (const session of [police, health, manager]) session.declarePurpose(enquiry);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await backend.cleanup();
   });
 
   it("records what the police share and that health declines, and both can be read under the enquiry", async () => {

@@ -5,8 +5,7 @@ import { loadGatewaySigningKey } from "@mash/platform/auth/gateway-keys";
 import { createGatewaySigner } from "@mash/platform/auth/gateway-token";
 import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
 import type { RequestAuthority } from "@mash/schema/authorization/principal";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningStack } from "../../scripts/stack.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { pathKey, valuesAt } from "../support/field-matrix.js";
 import { type GraphQLResponse, graphql } from "../support/graphql-client.js";
 import {
@@ -25,7 +24,7 @@ import {
   signHs256,
   unsignedToken,
 } from "../support/practitioner-tokens.js";
-import { stackBackends, startTestStack } from "../support/system-under-test.js";
+import { sharedStack } from "../support/shared-stack.js";
 
 /**
  * Ways a caller might try to get round field-level authorization: through the gateway (however the
@@ -34,9 +33,6 @@ import { stackBackends, startTestStack } from "../support/system-under-test.js";
  * real purpose who may see health in full but not police intelligence or detail, nor social care's
  * records. Every attempt must come back with no protected data.
  */
-
-// Authorization does not depend on the database engine, so PGlite alone (always available).
-const backend = stackBackends()[0];
 
 type Response = GraphQLResponse<Record<string, unknown>>;
 
@@ -58,14 +54,13 @@ function expectNullAt(response: Response, path: string): void {
 }
 
 describe("bypass attempts", () => {
-  let stack: RunningStack;
+  // Authorization does not depend on the database engine: the shared system on PGlite.
+  const stack = sharedStack();
   let health: PersonaSession;
   let socialWorker: PersonaSession;
   let enquiry: EnquiryRef;
 
   beforeAll(async () => {
-    if (!backend) throw new Error("no stack backend");
-    stack = await startTestStack(backend);
     health = await PersonaSession.signIn(stack.gatewayUrl, "health-practitioner");
     socialWorker = await PersonaSession.signIn(stack.gatewayUrl, "social-worker");
     const newest = health.enquiries[0];
@@ -73,11 +68,6 @@ describe("bypass attempts", () => {
     enquiry = newest;
     health.declarePurpose(enquiry);
     socialWorker.declarePurpose(enquiry);
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-    await backend?.cleanup();
   });
 
   /** The enquiry's people as the social care record links them: subject, household, relatives. */

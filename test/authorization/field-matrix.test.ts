@@ -20,7 +20,6 @@ import {
   printSchema,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningStack } from "../../scripts/stack.js";
 import {
   allFields,
   loadSupergraphAuthorization,
@@ -32,7 +31,7 @@ import {
 } from "../support/field-matrix.js";
 import { graphql } from "../support/graphql-client.js";
 import { type EnquiryRef, PersonaSession } from "../support/personas.js";
-import { stackBackends, startTestStack } from "../support/system-under-test.js";
+import { sharedStack } from "../support/shared-stack.js";
 
 /**
  * Every persona asks for every field reachable from `subject(id:)`, and the gateway must deny
@@ -64,9 +63,6 @@ const OUTSIDE_THE_MASH = PERSONAS.filter(
   (persona) => !persona.roles.some((role) => MASH_TEAM_ROLES.includes(role)),
 ).map((persona) => persona.key);
 
-// Authorization does not depend on the database engine, so PGlite alone (always available).
-const backend = stackBackends()[0];
-
 interface MatrixRow {
   persona: string;
   purpose: boolean;
@@ -77,15 +73,14 @@ interface MatrixRow {
 }
 
 describe("the persona × field matrix, generated from the supergraph", () => {
-  let stack: RunningStack;
+  // Authorization does not depend on the database engine: the shared system on PGlite.
+  const stack = sharedStack();
   const sessions = new Map<string, PersonaSession>();
   /** The newest enquiry every MASH persona works on: its subject is the one everybody asks for. */
   let enquiry: EnquiryRef;
   const rows: MatrixRow[] = [];
 
   beforeAll(async () => {
-    if (!backend) throw new Error("no stack backend");
-    stack = await startTestStack(backend);
     for (const persona of PERSONAS) {
       sessions.set(persona.key, await PersonaSession.signIn(stack.gatewayUrl, persona.key));
     }
@@ -107,8 +102,6 @@ describe("the persona × field matrix, generated from the supergraph", () => {
         ),
       );
     }
-    await stack?.stop();
-    await backend?.cleanup();
   });
 
   it("selects every field reachable from Query.subject, household and relatives included", () => {

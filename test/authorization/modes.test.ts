@@ -12,6 +12,7 @@ import {
   verdicts,
 } from "../support/field-matrix.js";
 import type { GraphQLResponse } from "../support/graphql-client.js";
+import { confirmPendingPoliceLinks } from "../support/link-review.js";
 import { type EnquiryRef, PersonaSession } from "../support/personas.js";
 import { stackBackends, startTestStack } from "../support/system-under-test.js";
 
@@ -77,6 +78,11 @@ describe("authorization modes, on extra gateways over the same subgraphs", () =>
       stack.startExtraGateway({ AUTHZ_MODE: "filter", AUTHZ_ERRORS: "extensions" }),
     ]);
     socialWorker = await PersonaSession.signIn(stack.gatewayUrl, "social-worker");
+    // Links are linkage's own: the subject with intelligence may be a proposal until confirmed.
+    await confirmPendingPoliceLinks(
+      stack.gatewayUrl,
+      socialWorker.enquiries.map((candidate) => candidate.subjectId),
+    );
     for (const candidate of socialWorker.enquiries) {
       socialWorker.declarePurpose(candidate);
       const response = await socialWorker.query<{

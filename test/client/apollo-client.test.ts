@@ -1,10 +1,9 @@
 import { ApolloClient, CombinedGraphQLErrors, gql, HttpLink, InMemoryCache } from "@apollo/client";
 import { EXAMPLE_OPERATIONS } from "@mash/gateway/playground/example-operations";
 import { UNAUTHORIZED_FIELD_OR_TYPE } from "@mash/platform/authorization/unauthorized-error";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningStack } from "../../scripts/stack.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PersonaSession } from "../support/personas.js";
-import { stackBackends, startTestStack } from "../support/system-under-test.js";
+import { sharedStack } from "../support/shared-stack.js";
 
 /**
  * A front end's view: Apollo Client, as any web app would use it, against the running gateway
@@ -39,18 +38,14 @@ function clientFor(session: PersonaSession) {
   });
 }
 
-// Authorization does not depend on the database engine, so PGlite alone.
-const backend = stackBackends()[0];
-
 describe("Apollo Client against the gateway", () => {
-  let stack: RunningStack;
+  // Authorization does not depend on the database engine: the shared system on PGlite.
+  const stack = sharedStack();
   let socialWorker: PersonaSession;
   let policeOfficer: PersonaSession;
   let subjectId: string;
 
   beforeAll(async () => {
-    if (!backend) throw new Error("no stack backend");
-    stack = await startTestStack(backend);
     socialWorker = await PersonaSession.signIn(stack.gatewayUrl, "social-worker");
     policeOfficer = await PersonaSession.signIn(stack.gatewayUrl, "police-officer");
     // An enquiry both practitioners work on: the same subject, seen by two roles.
@@ -61,10 +56,6 @@ describe("Apollo Client against the gateway", () => {
     socialWorker.declarePurpose(shared);
     policeOfficer.declarePurpose(shared);
     subjectId = shared.subjectId;
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   it("gets the whole case picture as a social worker, through fragments and variables", async () => {

@@ -1,9 +1,8 @@
 import { issueDevToken } from "@mash/gateway/dev/issue-token";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningStack } from "../../scripts/stack.js";
+import { describe, expect, it } from "vitest";
 import { type GraphQLResponse, graphql } from "../support/graphql-client.js";
 import { bearer, personaByKey } from "../support/personas.js";
-import { stackBackends, startTestStack } from "../support/system-under-test.js";
+import { sharedStacks } from "../support/shared-stack.js";
 
 // Record matching through the gateway, with authorization on: the police researcher sees the
 // nominals that may be each subject, confirms one, rejects another; others may not decide.
@@ -60,8 +59,7 @@ function subjectOf<T>(response: GraphQLResponse<Record<string, unknown>>): T {
   return subject as T;
 }
 
-describe.each(stackBackends())("record matching through the gateway on $name", (backend) => {
-  let stack: RunningStack;
+describe.each(sharedStacks())("record matching through the gateway on $name", (stack) => {
   const tokens = new Map<string, string>();
 
   async function as(persona: string, query: string, variables?: Record<string, unknown>) {
@@ -85,14 +83,6 @@ describe.each(stackBackends())("record matching through the gateway on $name", (
     } while (after);
     return nodes;
   }
-
-  beforeAll(async () => {
-    stack = await startTestStack(backend);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await backend.cleanup();
-  });
 
   it("shows a researcher candidates, takes decisions, never proposes a rejected pair again", async () => {
     const subjects = await allSubjects();

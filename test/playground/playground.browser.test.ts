@@ -2,9 +2,8 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningStack } from "../../scripts/stack.js";
 import { isLoopback, launchChromium } from "../support/chromium.js";
-import { stackBackends, startTestStack } from "../support/system-under-test.js";
+import { sharedStack } from "../support/shared-stack.js";
 
 /**
  * The playground as a developer meets it, in a real browser with the network unplugged: every
@@ -20,18 +19,16 @@ interface CasePictureResponse {
   errors?: { path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
-const backend = stackBackends()[0];
-
 describe("the playground in a browser, offline", () => {
-  let stack: RunningStack;
+  // Authorization does not depend on the database engine: the shared system on PGlite.
+  const stack = sharedStack();
   let browser: Browser;
   let page: Page;
   const offMachine: string[] = [];
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!backend) throw new Error("no stack backend");
-    [stack, browser] = await Promise.all([startTestStack(backend), launchChromium()]);
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.route("**/*", async (route) => {
       const url = route.request().url();
@@ -48,7 +45,6 @@ describe("the playground in a browser, offline", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
   });
 
   /**

@@ -1,6 +1,5 @@
 import { generateWorld } from "@mash/synthetic-world/world";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningStack } from "../../scripts/stack.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   AWAITING,
   DECIDE,
@@ -11,27 +10,22 @@ import {
   RATE,
 } from "../support/mash-workflow.js";
 import { PersonaSession } from "../support/personas.js";
-import { stackBackends, startTestStack, TEST_WORLD } from "../support/system-under-test.js";
+import { sharedStacks } from "../support/shared-stack.js";
+import { TEST_WORLD } from "../support/system-under-test.js";
 import { crossAgencyScenarios } from "./cross-agency-scenarios.js";
 
 const WARNINGS = `query Warnings($id: ID!) { subject(id: $id) { id earlyWarnings { kind summary } } }`;
 
-describe.each(stackBackends())("from a new concern to a decision on $name", (backend) => {
-  let stack: RunningStack;
+describe.each(sharedStacks())("from a new concern to a decision on $name", (stack) => {
   let referrer: PersonaSession;
   let worker: PersonaSession;
   let manager: PersonaSession;
   const scenarios = crossAgencyScenarios(generateWorld(TEST_WORLD));
 
   beforeAll(async () => {
-    stack = await startTestStack(backend);
     referrer = await PersonaSession.signIn(stack.gatewayUrl, "referrer");
     worker = await PersonaSession.signIn(stack.gatewayUrl, "social-worker");
     manager = await PersonaSession.signIn(stack.gatewayUrl, "manager");
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await backend.cleanup();
   });
 
   function intoEnquiry(record: NamedRecord, key: string) {
@@ -41,7 +35,7 @@ describe.each(stackBackends())("from a new concern to a decision on $name", (bac
   it("takes a referrer's contact through screening, rating and the manager's decision", async () => {
     const child = scenarios.fired[0];
     if (!child) throw new Error("the test world has no cross-agency scenario");
-    const { contact, enquiry } = await intoEnquiry(child, `intake-to-decision-${backend.name}`);
+    const { contact, enquiry } = await intoEnquiry(child, `intake-to-decision-${stack.name}`);
 
     const rated = await worker.query<{
       rateEnquiry: { version: number; status: string; rating: string; checksDueAt: string };
@@ -99,7 +93,7 @@ describe.each(stackBackends())("from a new concern to a decision on $name", (bac
   it("does not raise the cross-agency warning for a control child", async () => {
     const child = scenarios.controls[0];
     if (!child) throw new Error("the test world has no control");
-    const { enquiry } = await intoEnquiry(child, `intake-control-${backend.name}`);
+    const { enquiry } = await intoEnquiry(child, `intake-control-${stack.name}`);
     worker.declarePurpose({ id: enquiry.id, subjectId: enquiry.subject.id });
     const warnings = await worker.query<{ subject: { earlyWarnings: { kind: string }[] } }>(
       WARNINGS,

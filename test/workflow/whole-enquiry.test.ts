@@ -1,6 +1,5 @@
 import { generateWorld } from "@mash/synthetic-world/world";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningStack } from "../../scripts/stack.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CASE_PICTURE, type CasePicture } from "../support/case-picture.js";
 import {
   DECIDE,
@@ -13,7 +12,8 @@ import {
   TAKE_UP,
 } from "../support/mash-workflow.js";
 import { type EnquiryRef, PersonaSession } from "../support/personas.js";
-import { stackBackends, startTestStack, TEST_WORLD } from "../support/system-under-test.js";
+import { sharedStacks } from "../support/shared-stack.js";
+import { TEST_WORLD } from "../support/system-under-test.js";
 import { crossAgencyScenarios } from "./cross-agency-scenarios.js";
 
 // Issue #6, done when: one enquiry driven through the gateway from the referrer's contact to the
@@ -25,8 +25,7 @@ const SOCIAL_CARE_SUMMARY = "Known to social care: one earlier contact about neg
 const PROBATION_REASON = "Disclosure would prejudice a live MAPPA risk assessment this week.";
 const FEEDBACK = "Thank you: the MASH has asked early help to contact the family this week.";
 
-describe.each(stackBackends())("a whole MASH enquiry through the gateway on $name", (backend) => {
-  let stack: RunningStack;
+describe.each(sharedStacks())("a whole MASH enquiry through the gateway on $name", (stack) => {
   let referrer: PersonaSession;
   let worker: PersonaSession;
   let police: PersonaSession;
@@ -41,7 +40,6 @@ describe.each(stackBackends())("a whole MASH enquiry through the gateway on $nam
   const child = crossAgencyScenarios(generateWorld(TEST_WORLD)).fired[1];
 
   beforeAll(async () => {
-    stack = await startTestStack(backend);
     const signIn = (key: string) => PersonaSession.signIn(stack.gatewayUrl, key);
     [referrer, worker, police, health, probation, manager] = await Promise.all([
       signIn("referrer"),
@@ -51,10 +49,6 @@ describe.each(stackBackends())("a whole MASH enquiry through the gateway on $nam
       signIn("probation-officer"),
       signIn("manager"),
     ]);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await backend.cleanup();
   });
 
   /** Records an agency's answer under the enquiry as purpose; any error fails the test. */
@@ -103,7 +97,7 @@ describe.each(stackBackends())("a whole MASH enquiry through the gateway on $nam
 
   it("a referrer's contact becomes an enquiry the MASH social worker opens and rates AMBER", async () => {
     if (!child) throw new Error("the test world has too few cross-agency scenarios");
-    const opened = await intoEnquiry(referrer, worker, child, `whole-enquiry-${backend.name}`);
+    const opened = await intoEnquiry(referrer, worker, child, `whole-enquiry-${stack.name}`);
     contactId = opened.contact.id;
     enquiry = opened.enquiry;
     purpose = { id: enquiry.id, subjectId: enquiry.subject.id };

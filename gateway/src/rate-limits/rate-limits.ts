@@ -99,7 +99,19 @@ function limiter(
   });
 }
 
-export function createRateLimits(store: SharedStore, config: RateLimitConfig): RateLimits {
+/**
+ * `refused` hears of every 429 with its budget (the gateway counts them in
+ * `mash_rate_limit_refusals_total`); never the caller or the address, which are personal data.
+ */
+export function createRateLimits(
+  store: SharedStore,
+  config: RateLimitConfig,
+  refused: (budget: Budget) => void = () => undefined,
+): RateLimits {
+  const refuse = (budget: Budget, msBeforeNext: number): GraphQLError => {
+    refused(budget);
+    return rateLimited(budget, msBeforeNext);
+  };
   const budgets = {
     reads: limiter(store, "reads", config.readsPerMinute, 60),
     writes: limiter(store, "writes", config.writesPerMinute, 60),
@@ -111,14 +123,14 @@ export function createRateLimits(store: SharedStore, config: RateLimitConfig): R
       try {
         await budgets[budget].consume(caller);
       } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) throw rateLimited(budget, rejection.msBeforeNext);
+        if (rejection instanceof RateLimiterRes) throw refuse(budget, rejection.msBeforeNext);
         throw rejection;
       }
     },
     async checkSignIns(address) {
       const used = await budgets["failed-sign-ins"].get(address);
       if (used && used.consumedPoints >= config.failedSignInsPer15Minutes) {
-        throw rateLimited("failed-sign-ins", used.msBeforeNext);
+        throw refuse("failed-sign-ins", used.msBeforeNext);
       }
     },
     async signInFailed(address) {

@@ -1,42 +1,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { composeSupergraph, subgraphFromSdl } from "@mash/schema/compose";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadAuthConfig } from "../../src/auth/auth-config.js";
 import { createAuthenticator } from "../../src/auth/authenticate.js";
 import { loadGatewayConfig } from "../../src/config.js";
-import { type RunningGateway, startGateway } from "../../src/start-gateway.js";
+import { testGateways } from "../support/test-gateway.js";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-const running: RunningGateway[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((gateway) => gateway.close()));
-});
-
-/** A gateway on the committed supergraph; it starts without its subgraphs running. */
-async function gatewayWith(env: Record<string, string> = {}) {
-  const gateway = await startGateway({
-    NODE_ENV: "test",
-    LOG_LEVEL: "silent",
-    PORT: String(await freePort()),
-    ...env,
-  });
-  running.push(gateway);
-  const root = gateway.url.replace(/graphql$/, "");
-  return { gateway, root, get: (path: string) => fetch(new URL(path, root)) };
-}
+const gatewayWith = testGateways();
 
 async function introspectDescription(url: string, type: string, field: string) {
   const response = await fetch(url, {
