@@ -282,26 +282,25 @@ describe("the MASH front end in a browser, JavaScript off", () => {
     await navigate(page, () =>
       proposal.getByRole("button", { name: "Record the decision" }).click(),
     );
-    expect(await page.locator(".govuk-notification-banner").textContent()).toContain(
-      "decision is recorded",
-    );
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("Linked");
     expect(await proposal.locator(".govuk-summary-list").first().textContent()).toContain(
       "Confirmed",
     );
+    // The pair's history now holds the researcher's confirmation, with the reason.
+    const history = await proposal.locator(".govuk-details").textContent();
+    expect(history).toContain("Confirmed");
+    expect(history).toContain("Same name, date of birth and address");
 
-    // Then it turns out to be someone else: the link is revoked, with the reason, and its history
-    // says who did what.
+    // Then it turns out to be someone else: the link is revoked, with the reason. A revoked pair
+    // is never proposed again, so it leaves the subject's candidates.
     await proposal
       .getByLabel(`Why record ${firstRecord} is not this person`)
       .fill("The PNC record's date of birth belongs to an older sibling.");
     await navigate(page, () => proposal.getByRole("button", { name: "Revoke the link" }).click());
-    expect(await proposal.locator(".govuk-summary-list").first().textContent()).toContain(
-      "Revoked",
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain(
+      "Link revoked",
     );
-    const history = await proposal.locator(".govuk-details").textContent();
-    expect(history).toContain("Confirmed");
-    expect(history).toContain("Revoked");
-    expect(history).toContain("older sibling");
+    expect(await proposal.count()).toBe(0);
     await checkPage(page, "15-match-revoked");
 
     // Back in the queue the decided pair is gone; the next one is rejected.
@@ -325,7 +324,8 @@ describe("the MASH front end in a browser, JavaScript off", () => {
     await other.getByLabel("No, never propose it again").check();
     await other.getByLabel("Reason").fill("Different person: another date of birth and school.");
     await navigate(page, () => other.getByRole("button", { name: "Record the decision" }).click());
-    expect(await other.locator(".govuk-summary-list").first().textContent()).toContain("Rejected");
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("Rejected");
+    expect(await other.count()).toBe(0);
     await page.close();
   });
 

@@ -40,11 +40,11 @@ type Candidates = TypedDocumentNode<
 >;
 type Queue = TypedDocumentNode<Record<string, unknown[] | null>, PoliceReviewQueueQueryVariables>;
 type Decide = TypedDocumentNode<
-  Record<string, { id: string } | null>,
+  Record<string, { id: string; status: string } | null>,
   DecidePoliceMatchMutationVariables
 >;
 type Revoke = TypedDocumentNode<
-  Record<string, { id: string } | null>,
+  Record<string, { id: string; status: string } | null>,
   RevokePoliceLinkMutationVariables
 >;
 
@@ -158,7 +158,12 @@ export function matchRoutes(services: PageServices): Router {
     const answer = await ask(services, request, document, { id: String(request.params.subjectId) });
     const subject = answer.data?.subject as Record<string, unknown> | null | undefined;
     if (!subject) return response.status(404).render("pages/not-found.njk");
-    const decided = typeof request.query.decided === "string" ? request.query.decided : undefined;
+    // What was just decided: rejected and revoked pairs leave the subject's candidates, so the
+    // banner is where the researcher sees it happened.
+    const decided =
+      typeof request.query.decided === "string"
+        ? { candidateId: request.query.decided, outcome: String(request.query.outcome ?? "") }
+        : undefined;
     response.render("pages/match-subject.njk", {
       agency,
       agencyName: AGENCY_NAMES[agency],
@@ -194,10 +199,12 @@ export function matchRoutes(services: PageServices): Router {
         : await ask(services, request, MATCHING[agency].decide, {
             input: { candidateId, decision, reason },
           });
-      if (answer.data && Object.values(answer.data)[0]) {
+      const decided = answer.data && Object.values(answer.data)[0];
+      if (decided) {
+        const outcome = encodeURIComponent(String(decided.status ?? ""));
         return response.redirect(
           303,
-          `/matches/subjects/${request.params.subjectId}?decided=${encodeURIComponent(candidateId)}`,
+          `/matches/subjects/${request.params.subjectId}?decided=${encodeURIComponent(candidateId)}&outcome=${outcome}`,
         );
       }
       response.status(400);
