@@ -43,6 +43,8 @@ const stack = await startStack({
     LOG_LEVEL: "warn",
   },
   output: "silent",
+  // Seeding thousands of people on a busy machine takes minutes: a hang is what this catches.
+  readyTimeoutMs: 900_000,
 });
 try {
   const tokenOf = async (key: string) => {

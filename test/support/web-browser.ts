@@ -29,7 +29,8 @@ export async function practitionerBrowser(
   const problems: string[] = [];
   await context.route("**/*", async (route) => {
     const url = route.request().url();
-    if (isLoopback(url)) return route.continue();
+    // A request still in flight when its page closes cannot be continued: that is not a failure.
+    if (isLoopback(url)) return route.continue().catch(ignoreIfClosed);
     problems.push(`left the machine: ${url}`);
     return route.abort("internetdisconnected");
   });
@@ -43,6 +44,10 @@ export async function practitionerBrowser(
     }
   });
   return { context, page, problems };
+}
+
+function ignoreIfClosed(error: unknown): void {
+  if (!/has been closed/.test(String(error))) throw error;
 }
 
 /** The longest one browser step (a click, a page load) may take on a busy machine: a hang. */

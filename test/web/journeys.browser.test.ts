@@ -1,6 +1,6 @@
 import { issueDevToken } from "@mash/gateway/dev/issue-token";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
 import { launchChromium } from "../support/chromium.js";
 import { graphql } from "../support/graphql-client.js";
@@ -41,6 +41,12 @@ describe("the MASH front end in a browser, JavaScript off", () => {
     web = stack.webUrl ?? "";
   });
 
+  // Each practitioner's browser goes after their journey: contexts left open pile up in the browser.
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
@@ -48,12 +54,8 @@ describe("the MASH front end in a browser, JavaScript off", () => {
 
   async function as(displayName: string, javaScript = false): Promise<Page> {
     const opened = await practitionerBrowser(browser, { javaScript });
-    // Each practitioner's browser goes when their page does: contexts left open pile up in the
-    // browser over the journeys.
-    opened.page.on("close", () => {
-      problems.push(...opened.problems);
-      void opened.context.close();
-    });
+    opened.page.on("close", () => problems.push(...opened.problems));
+    contexts.push(opened.context);
     await signInAs(opened.page, web, displayName);
     await noErrorPage(opened.page);
     return opened.page;
