@@ -219,6 +219,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ]),
   );
 
+  // Each matching agency pulls social care's new and changed subjects through the gateway and
+  // links them (the subject feed). A development stack signs the feed's token with the committed
+  // development keys; a production build would need a token file, so it runs without the feed.
+  const subjectFeedEnv: Record<string, string> =
+    options.mode === "production"
+      ? {}
+      : {
+          SUBJECT_FEED_URL: urls.gateway as string,
+          SUBJECT_FEED_DEV_TOKEN: "true",
+          SUBJECT_FEED_INTERVAL_MS: "2000",
+        };
+  const pullsSubjectFeed = (spec: ServiceSpec) =>
+    subgraphs.includes(spec) && spec.name !== "social-care";
+
   const children = new Map<string, ChildProcess>();
   /** Environment of the gateways started by `startExtraGateway`, by service name. */
   const extraEnv = new Map<string, Record<string, string>>();
@@ -233,6 +247,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       NODE_ENV: options.mode,
       ...options.env,
       ...(spec.folder === gateway.folder ? subgraphUrlEnv : {}),
+      ...(pullsSubjectFeed(spec) ? subjectFeedEnv : {}),
       ...(spec.folder === "web" ? { GATEWAY_URL: urls.gateway as string } : {}),
       ...options.serviceEnv?.[spec.name],
       ...extraEnv.get(spec.name),

@@ -11,6 +11,7 @@ const config: CodegenConfig = resolverTypesConfig({
     Enquiry: "EnquiryParent",
     AgencyCheck: "AgencyCheckView",
     SubjectConnection: "SubjectPage",
+    SubjectChanges: "SubjectChangePage",
     Household: "HouseholdRow",
     Relationship: "RelationshipRow",
     SocialCareSection: "SectionParent",

@@ -1,8 +1,11 @@
 import { issueDevToken } from "@mash/gateway/dev/issue-token";
+import { generateWorld, truthLinks } from "@mash/synthetic-world/world";
 import { describe, expect, it } from "vitest";
 import { type GraphQLResponse, graphql } from "../support/graphql-client.js";
+import { AWAITING, contactAbout, OPEN, SUBMIT } from "../support/mash-workflow.js";
 import { bearer, personaByKey } from "../support/personas.js";
 import { sharedStacks } from "../support/shared-stack.js";
+import { TEST_WORLD } from "../support/system-under-test.js";
 
 // Record matching through the gateway, with authorization on: the police researcher sees the
 // nominals that may be each subject, confirms one, rejects another; others may not decide.
@@ -166,6 +169,50 @@ describe.each(sharedStacks())("record matching through the gateway on $name", (s
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs.every((pair) => pair.status === "PENDING")).toBe(true);
   }, 120_000);
+
+  it("links a subject created at intake before anyone reads its matches (the subject feed)", async () => {
+    // Someone the police know and social care does not: a contact about them creates a subject.
+    const world = generateWorld(TEST_WORLD);
+    const inSocialCare = new Set(
+      truthLinks(world)
+        .filter((link) => link.agency === "police")
+        .map((link) => link.recordId),
+    );
+    const nominal = world.records.police.find(
+      (record) => !inSocialCare.has(record.recordId) && record.dateOfBirth,
+    );
+    if (!nominal) throw new Error("every nominal is a subject");
+    const submitted = await as("referrer", SUBMIT, {
+      input: contactAbout(
+        { ...nominal, dateOfBirth: nominal.dateOfBirth as string },
+        "subject-feed-intake-1",
+      ),
+    });
+    expect(submitted.errors).toBeUndefined();
+    const contactId = (submitted.data?.submitContact as { id: string } | undefined)?.id;
+    const awaiting = await as("social-worker", AWAITING);
+    expect(awaiting.errors).toBeUndefined();
+    const opened = await as("social-worker", OPEN, { id: contactId });
+    expect(opened.errors).toBeUndefined();
+    const subjectId = (opened.data?.openEnquiry as { subject: { id: string } } | undefined)?.subject
+      .id;
+
+    // The police learn of the subject from social care's feed (every 2 s here) and link it; the
+    // researcher's queue shows the result without anyone having read the subject's matches.
+    const QUEUE_ALL = `query Queue { policeReviewQueue(first: 200) { subjectId nominalId } }`;
+    let proposed = false;
+    for (let attempt = 0; attempt < 120 && !proposed; attempt++) {
+      const queue = await as("police-researcher", QUEUE_ALL);
+      const pairs = queue.data?.policeReviewQueue as { subjectId: string; nominalId: string }[];
+      const linked = await as("police-researcher", SUBJECT, { id: subjectId });
+      const matches = subjectOf<{ policeMatches: Candidate[] }>(linked).policeMatches;
+      proposed =
+        pairs.some((pair) => pair.subjectId === subjectId) ||
+        matches.some((candidate) => candidate.nominalId === nominal.recordId);
+      if (!proposed) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    expect(proposed).toBe(true);
+  }, 240_000);
 
   it("matches the household's members too", async () => {
     const subjects = await allSubjects();

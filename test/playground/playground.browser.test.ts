@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isLoopback, launchChromium } from "../support/chromium.js";
+import { PersonaSession } from "../support/personas.js";
 import { sharedStack } from "../support/shared-stack.js";
 
 /**
@@ -96,7 +97,16 @@ describe("the playground in a browser, offline", () => {
       )
       .toEqual(expect.arrayContaining(["CasePicture", "MyEnquiries"]));
 
-    const asSocialWorker = await runCasePictureAs("social-worker", '"givenName"');
+    // An enquiry both practitioners work on (other suites on this shared system add their own).
+    const [socialWorker, police] = await Promise.all([
+      PersonaSession.signIn(stack.gatewayUrl, "social-worker"),
+      PersonaSession.signIn(stack.gatewayUrl, "police-officer"),
+    ]);
+    const both = socialWorker.enquiries.find((enquiry) =>
+      police.enquiries.some((other) => other.id === enquiry.id),
+    );
+    if (!both) throw new Error("no enquiry both the social worker and the police officer work on");
+    const asSocialWorker = await runCasePictureAs("social-worker", '"givenName"', both.id);
     expect(asSocialWorker.body.errors).toBeUndefined();
     expect(asSocialWorker.body.data?.subject?.socialCare?.contacts).toEqual(expect.any(Array));
 

@@ -394,9 +394,10 @@ describe("fuzz: generated requests through the gateway", () => {
     // Bounded caches (documents, query plans, filtered operations) and the heap fill during the
     // first half, and the embedded access log keeps what it records; a leak would go on growing at
     // the same rate through the second half. The second half may add at most a fifth of the
-    // first half's growth, or 50 MB for noise.
+    // first half's growth, or 100 MB for the heap's own steps (a leak at the rate first seen
+    // here, 440 MB over the corpus, adds 220 MB a half).
     const firstHalf = halfway.rss - before.rss;
-    expect(after.rss - halfway.rss).toBeLessThan(Math.max(50 * MB, firstHalf / 5));
+    expect(after.rss - halfway.rss).toBeLessThan(Math.max(100 * MB, firstHalf / 5));
   }, 900_000);
 });
 

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
-import { DEV_KEY_FILES } from "@mash/dev-keys/dev-key-files";
+import { DEV_IDENTITY_PROVIDER, DEV_KEY_FILES } from "@mash/dev-keys/dev-key-files";
 import { ConfigurationError, envSchemas, parseEnv } from "@mash/platform/config/parse-env";
 import type { JSONWebKeySet } from "jose";
 import { z } from "zod";
 
 /** The issuer and audience the committed development identity provider (`npm run token`) uses. */
-export const DEV_ISSUER = "mash-graph-dev-idp";
-export const DEV_AUDIENCE = "mash-graph";
+export const DEV_ISSUER: string = DEV_IDENTITY_PROVIDER.issuer;
+export const DEV_AUDIENCE: string = DEV_IDENTITY_PROVIDER.audience;
 
 /**
  * The committed development public keys. Resolved from this file rather than the working directory

@@ -19,3 +19,14 @@ export const DEV_KEY_FILES = {
   /** Its public key set: subgraphs verify the gateway with it in development. */
   gatewaySigningPublic: keyFile("gateway-signing.public.jwks.json"),
 } as const;
+
+/**
+ * Who the development identity provider says it is, and for whom its tokens are: the gateway
+ * trusts exactly these in development, and development service callers (an agency's subject feed)
+ * sign their own tokens with them.
+ */
+export const DEV_IDENTITY_PROVIDER = {
+  issuer: "mash-graph-dev-idp",
+  audience: "mash-graph",
+  algorithm: "ES256",
+} as const;

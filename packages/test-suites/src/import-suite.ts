@@ -49,6 +49,11 @@ export interface ImportSuiteOptions<
    */
   ownIdRecords?(example: ImportRecord[]): ImportRecord[];
   /**
+   * How the agency stores (and so exports) one of its own ids, when not as it is: social care keys
+   * its rows by UUID, and stores another id as the UUID it names.
+   */
+  storedIdOf?(record: ImportRecord): string;
+  /**
    * For agencies that link their records to MASH subjects: how the agency learns social care's
    * subjects (what social care's subject feed delivers), and its `Subject.<agency>Matches` field.
    */
@@ -257,7 +262,12 @@ export function describeImportSuite<
         expect(report.rejections).toEqual([]);
         expect(report.created).toBe(records.length);
         const exported = await exportToText(prepared, agencyImport);
-        for (const record of records) expect(exported).toContain(JSON.stringify(record.id));
+        const storedIdOf = options.storedIdOf ?? ((record: ImportRecord) => record.id);
+        for (const record of records)
+          expect(exported).toContain(JSON.stringify(storedIdOf(record)));
+        // The same ids again are the same records: nothing new.
+        const again = await importText(records.map((record) => JSON.stringify(record)).join("\n"));
+        expect(again.created).toBe(0);
       },
     );
 

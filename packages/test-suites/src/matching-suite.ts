@@ -1,6 +1,7 @@
 import type { MatchCandidateTable } from "@mash/agency-kit/db/match-tables";
 import type { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
 import type { LinkageOutcome } from "@mash/agency-kit/matching/link-records";
+import type { FetchSubjectChanges } from "@mash/agency-kit/subject-feed/pull-subject-changes";
 import type { Database } from "@mash/platform/db/connect";
 import type {
   BaseRequestContext,
@@ -43,6 +44,11 @@ export interface RecordMatchingOptions<
   subjects?: number;
   /** The reason a researcher gives when confirming a pair. */
   confirmReason: string;
+  /** The agency's pull of social care's subject change feed (its `pullSubjectChanges`). */
+  pullSubjectChanges(
+    db: Database<TTables>,
+    fetchPage: FetchSubjectChanges,
+  ): Promise<{ subjects: number; outcome: LinkageOutcome }>;
   /** The agency's matching after a bulk import (its `matchPeopleAfterImport`). */
   matchPeopleAfterImport(db: Database<TTables>, recordIds: string[]): Promise<LinkageOutcome>;
 }
@@ -161,9 +167,6 @@ export function describeRecordMatching<
           .filter((record) => household?.memberIds.includes(record.truePersonId))
           .slice(0, 5)
           .map((record) => record.recordId);
-        // Subjects the agency has not seen are linked on their first read (the stand-in for the
-        // subject feed): read them once, then measure reads of subjects the agency knows.
-        await matchesOf(members);
         const one = await harness.countStatements(MATCHES, {
           reps: representations(members.slice(0, 1)),
         });
@@ -173,6 +176,44 @@ export function describeRecordMatching<
         expect(one.statements).toBeLessThanOrEqual(2);
         expect(five.statements).toBe(one.statements);
         expect(one.writes + five.writes).toBe(0);
+      });
+
+      it("reads nothing and writes nothing for a subject linkage has not learned of; the subject feed links it before anyone reads", async () => {
+        // A subject social care has just created (at intake): the identity of a subject the agency
+        // holds records of, under a new id, so it is a rival for the same records.
+        const known = subjectRecords.get(subjectIds[0] as string);
+        if (!known) throw new Error("no subject");
+        const fresh = {
+          ...subjectRepresentation(known),
+          id: "00000000-0000-4000-8000-00000000f00d",
+        };
+        const before = await harness.countStatements(MATCHES, { reps: [fresh] });
+        expect(before.result.errors).toBeUndefined();
+        expect(candidatesOf((before.result.data as Entities)._entities[0])).toEqual([]);
+        expect(before.writes).toBe(0);
+
+        const asked: (string | null)[] = [];
+        const { __typename: _typename, ...identity } = fresh;
+        const fetchPage: FetchSubjectChanges = async (after) => {
+          asked.push(after);
+          return after === null
+            ? { subjects: [identity], endCursor: "page-1", hasMore: false }
+            : { subjects: [], endCursor: after, hasMore: false };
+        };
+        const db = harness.prepared.database.db;
+        const pulled = await options.pullSubjectChanges(db, fetchPage);
+        expect(pulled.subjects).toBe(1);
+        expect(pulled.outcome.proposed + pulled.outcome.linked).toBeGreaterThan(0);
+        // The proposals are there for the first reader, and reading them writes nothing.
+        const after = await harness.countStatements(MATCHES, { reps: [fresh] });
+        expect(candidatesOf((after.result.data as Entities)._entities[0])?.length).toBeGreaterThan(
+          0,
+        );
+        expect(after.writes).toBe(0);
+        // The next pull starts where the last one ended.
+        const again = await options.pullSubjectChanges(db, fetchPage);
+        expect(asked).toEqual([null, "page-1"]);
+        expect(again.subjects).toBe(0);
       });
 
       it("records a researcher's decisions; a rejected pair is never proposed again", async () => {

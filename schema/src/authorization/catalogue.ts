@@ -162,6 +162,11 @@ export const SCOPES = {
     description:
       "Decide a MASH enquiry's outcome, with a rationale and feedback to the referrer; close it.",
   },
+  "subjects:changes": {
+    tier: "access",
+    description:
+      "Read the MASH subjects social care created or changed since a cursor: how an agency's linkage learns of subjects.",
+  },
   "social-care:import": {
     tier: "access",
     description:
@@ -404,6 +409,11 @@ export const ROLES = {
     description:
       "Looks after probation's data in the graph: loads its exports; reads no safeguarding records.",
     scopes: ["probation:import"],
+  },
+  "linkage-service": {
+    description:
+      "An agency's record linkage (a service, not a person): reads new and changed MASH subjects' identities to link its records.",
+    scopes: ["subjects:changes", "identity:read"],
   },
   "professional-referrer": {
     description:

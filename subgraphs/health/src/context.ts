@@ -10,5 +10,5 @@ export interface HealthContext extends BaseRequestContext {
 
 export function createContext(base: BaseRequestContext, db: HealthDatabase): HealthContext {
   const now = new Date();
-  return { ...base, db, loaders: createLoaders(db, () => now), now };
+  return { ...base, db, loaders: createLoaders(db), now };
 }

@@ -12,9 +12,9 @@ export type HealthDatabase = Database<typeof tables>;
  * Every lookup but the first is keyed by health's patient id: a subject's section gathers the
  * rows of all the records linked to it.
  */
-export function createLoaders(db: HealthDatabase, now: () => Date = () => new Date()) {
+export function createLoaders(db: HealthDatabase) {
   return {
-    matchesBySubject: healthMatching.matchesLoader(db, now),
+    matchesBySubject: healthMatching.matchesLoader(db),
     linkHistory: healthMatching.historyLoader(db),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),

@@ -1,5 +1,8 @@
 import { agencyMatching } from "@mash/agency-kit/matching/agency-matching";
-import type { RequiredSubjectIdentity } from "@mash/agency-kit/matching/subject-identity";
+import {
+  type RequiredSubjectIdentity,
+  SUBJECT_IDENTITY_SELECTION,
+} from "@mash/agency-kit/matching/subject-identity";
 import { parseNhsNumber } from "@mash/uk-identifiers/nhs-number";
 import * as tables from "./db/schema.js";
 
@@ -18,6 +21,7 @@ export const healthMatching = agencyMatching({
     mashSubject: tables.mashSubject,
     matchCandidate: tables.matchCandidate,
     linkEvent: tables.linkEvent,
+    subjectFeed: tables.subjectFeed,
   },
   strongIdentifierOfSubject: (subject: RequiredSubjectIdentity) => {
     const nhsNumber = subject.identifiers?.nhsNumber;
@@ -25,4 +29,5 @@ export const healthMatching = agencyMatching({
     const parsed = parseNhsNumber(nhsNumber);
     return parsed.ok ? parsed.value : null;
   },
+  identitySelection: `${SUBJECT_IDENTITY_SELECTION} identifiers { nhsNumber }`,
 });

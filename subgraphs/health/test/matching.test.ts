@@ -13,5 +13,6 @@ describeRecordMatching({
   matchesField: "healthMatches",
   decideMutation: "decideHealthMatch",
   confirmReason: "Same person: checked the record",
+  pullSubjectChanges: healthMatching.pullSubjectChanges,
   matchPeopleAfterImport: healthMatching.matchAfterImport,
 });

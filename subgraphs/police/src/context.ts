@@ -10,5 +10,5 @@ export interface PoliceContext extends BaseRequestContext {
 
 export function createContext(base: BaseRequestContext, db: PoliceDatabase): PoliceContext {
   const now = new Date();
-  return { ...base, db, loaders: createLoaders(db, () => now), now };
+  return { ...base, db, loaders: createLoaders(db), now };
 }

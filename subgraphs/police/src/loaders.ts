@@ -47,9 +47,9 @@ function incidentsByNominal(db: PoliceDatabase) {
  * Per-nominal lists come back unordered: a subject's section merges several nominals and sorts the
  * merged list itself.
  */
-export function createLoaders(db: PoliceDatabase, now: () => Date = () => new Date()) {
+export function createLoaders(db: PoliceDatabase) {
   return {
-    matchesBySubject: policeMatching.matchesLoader(db, now),
+    matchesBySubject: policeMatching.matchesLoader(db),
     linkHistory: policeMatching.historyLoader(db),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),

@@ -13,5 +13,6 @@ describeRecordMatching({
   matchesField: "policeMatches",
   decideMutation: "decidePoliceMatch",
   confirmReason: "Same person: PNC photo",
+  pullSubjectChanges: policeMatching.pullSubjectChanges,
   matchPeopleAfterImport: policeMatching.matchAfterImport,
 });

@@ -10,5 +10,5 @@ export interface ProbationContext extends BaseRequestContext {
 
 export function createContext(base: BaseRequestContext, db: ProbationDatabase): ProbationContext {
   const now = new Date();
-  return { ...base, db, loaders: createLoaders(db, () => now), now };
+  return { ...base, db, loaders: createLoaders(db), now };
 }

@@ -10,9 +10,9 @@ export type ProbationDatabase = Database<typeof tables>;
  * One DataLoader per lookup a resolver makes. Built fresh for every request, so a request batches
  * its own lookups (N subjects cost one statement per table) and never sees another caller's cache.
  */
-export function createLoaders(db: ProbationDatabase, now: () => Date = () => new Date()) {
+export function createLoaders(db: ProbationDatabase) {
   return {
-    matchesBySubject: probationMatching.matchesLoader(db, now),
+    matchesBySubject: probationMatching.matchesLoader(db),
     linkHistory: probationMatching.historyLoader(db),
     disclosuresByEnquiry: rowsByColumn(db, tables.disclosure, tables.disclosure.enquiryId, [
       desc(tables.disclosure.decidedAt),

@@ -1,4 +1,5 @@
 import { agencyMatching } from "@mash/agency-kit/matching/agency-matching";
+import { SUBJECT_IDENTITY_SELECTION } from "@mash/agency-kit/matching/subject-identity";
 import * as tables from "./db/schema.js";
 
 /**
@@ -15,5 +16,7 @@ export const probationMatching = agencyMatching({
     mashSubject: tables.mashSubject,
     matchCandidate: tables.matchCandidate,
     linkEvent: tables.linkEvent,
+    subjectFeed: tables.subjectFeed,
   },
+  identitySelection: SUBJECT_IDENTITY_SELECTION,
 });

@@ -15,5 +15,6 @@ describeRecordMatching({
   matchesField: "probationMatches",
   decideMutation: "decideProbationMatch",
   confirmReason: "Same person: checked the record",
+  pullSubjectChanges: probationMatching.pullSubjectChanges,
   matchPeopleAfterImport: probationMatching.matchAfterImport,
 });

@@ -20,6 +20,7 @@ import type { ReportedStatuses } from "./workflow/decision-basis.js";
 
 export type { AgencyCheckView } from "@mash/agency-kit/disclosure/agency-check";
 export type { SubjectPage } from "./subjects/list-subjects.js";
+export type { SubjectChangePage } from "./subjects/subject-changes.js";
 
 /** `Subject`: the social care person record, which this subgraph owns. */
 export type PersonRow = typeof person.$inferSelect;

@@ -24,6 +24,7 @@ import { socialCareImport } from "./import/social-care-import.js";
 import type { PersonRow } from "./resolver-parents.js";
 import { hasHistory, type SocialCareHistory, summarise } from "./social-care-summary.js";
 import { countSubjects, listSubjects } from "./subjects/list-subjects.js";
+import { subjectChanges } from "./subjects/subject-changes.js";
 import { closeEnquiry, decideEnquiry } from "./workflow/decide-enquiry.js";
 import { reportedStatuses } from "./workflow/decision-basis.js";
 import { earlyWarningsFor } from "./workflow/early-warnings-for-subject.js";
@@ -94,6 +95,7 @@ export const resolvers: Resolvers = {
     breakGlassGrants: (_root, args, ctx) => grantsForReview(ctx, args),
     subject: (_root, args, ctx) => requirePerson(ctx, parseUuidArgument(args.id, "id", "Subject")),
     subjects: (_root, args, ctx) => listSubjects(ctx, args),
+    subjectChanges: (_root, args, ctx) => subjectChanges(ctx, args),
     myContacts: (_root, args, ctx) => myContacts(ctx, args.first),
     contactsAwaitingScreening: (_root, args, ctx) => contactsAwaitingScreening(ctx, args.first),
     workQueue: (_root, args, ctx) => workQueue(ctx, args),

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { ImportRecord } from "@mash/agency-kit/import/record-type";
+import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { describeImportSuite, freshIdLike } from "@mash/test-suites/import-suite";
 import { socialCareImport } from "../src/import/social-care-import.js";
 import { socialCareSubgraph } from "../src/subgraph.js";
@@ -36,6 +37,16 @@ describeImportSuite({
   examplePath: fileURLToPath(new URL("../import-examples/social-care.jsonl", import.meta.url)),
   mutation: { field: "importSocialCareRecords", role: "social-care-data-administrator" },
   changedRecord: (example) => ({ ...first(example, "person"), givenName: "Changed" }),
+  // A council's own ids (its case management system's), and a contact referring to each person.
+  ownIdRecords: (example) => {
+    const person = first(example, "person");
+    const contact = first(example, "contact");
+    return ["LCS1234567", "MOSAIC-000417"].flatMap((id, index) => [
+      { ...person, id, householdId: null },
+      { ...contact, id: `CT${index}${id}`, personId: id },
+    ]);
+  },
+  storedIdOf: (record) => stableUuid(record.id, `social-care:${record.type}`),
   plantedErrors: (example) => {
     const person = first(example, "person", (r) => r.nhsNumber !== null);
     const contact = first(example, "contact");

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
@@ -13,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { nameKey } from "../matching/name-key-sql.js";
 import type { MatchReason } from "../matching/score.js";
 
 // Record matching keeps two tables in each matching agency's database (police, health, probation),
@@ -76,10 +76,7 @@ export function mashSubjectTable() {
       index("mash_subject_date_of_birth_idx").on(table.dateOfBirth),
       index("mash_subject_postcode_idx").on(table.addressPostcode),
       index("mash_subject_strong_identifier_idx").on(table.strongIdentifier),
-      index("mash_subject_name_idx").on(
-        sql`upper(${table.familyName})`,
-        sql`upper(${table.givenName})`,
-      ),
+      index("mash_subject_name_key_idx").on(nameKey(table.familyName), nameKey(table.givenName)),
     ],
   );
 }
@@ -152,3 +149,18 @@ export type LinkEventRow = LinkEventTable["$inferInsert"];
 export type MatchCandidateTable = ReturnType<typeof matchCandidateTable>;
 export type MatchCandidateRow = MatchCandidateTable["$inferSelect"];
 export type MashSubjectRow = MashSubjectTable["$inferSelect"];
+
+/**
+ * Where the agency is in social care's subject change feed (`subjectChanges`): one row per feed.
+ * The cursor moves only after the page it ends was linked, so a crash re-links a page, never skips
+ * one.
+ */
+export function subjectFeedTable() {
+  return pgTable("subject_feed", {
+    feed: text("feed").primaryKey(),
+    cursor: text("cursor"),
+    pulledAt: timestamp("pulled_at", { withTimezone: true }).notNull().defaultNow(),
+  });
+}
+
+export type SubjectFeedTable = ReturnType<typeof subjectFeedTable>;

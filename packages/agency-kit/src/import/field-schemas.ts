@@ -1,4 +1,5 @@
 import { ConfigurationError } from "@mash/platform/config/parse-env";
+import { stableUuid } from "@mash/platform/db/deterministic-id";
 import { parseCrn } from "@mash/uk-identifiers/crn";
 import { parseCroNumber } from "@mash/uk-identifiers/cro-number";
 import { parseNhsNumber } from "@mash/uk-identifiers/nhs-number";
@@ -75,6 +76,16 @@ export function agencyRecordId(agency: string, env = process.env) {
       error: "must be letters, digits, '.', '_', ':' or '-', starting with a letter or digit",
     });
   return pattern ? id.regex(pattern, { error: `must match ${pattern.source}` }) : id;
+}
+
+/**
+ * An agency's own record id for a table keyed by UUID (social care's: the person's id is the MASH
+ * subject id every agency links to). Opaque and checked like `agencyRecordId`; a UUID is kept as it
+ * is, any other id (a council's LCS1234567) becomes the name-based UUID of (agency, record type,
+ * id), so the same id always names the same row, and a reference in the file names it too.
+ */
+export function agencyRecordIdAsUuid(agency: string, recordType: string, env = process.env) {
+  return agencyRecordId(agency, env).transform((id) => stableUuid(id, `${agency}:${recordType}`));
 }
 
 /** One of a pgEnum's values (the lower-case forms of the SDL's enum values). */

@@ -1,5 +1,12 @@
 import type { SubgraphAuthorization } from "@mash/platform/authorization/subgraph-authorization";
 import type { Database } from "@mash/platform/db/connect";
+import type { Logger } from "@mash/platform/observability/logger";
+import {
+  type FetchSubjectChanges,
+  pullSubjectChanges,
+} from "../subject-feed/pull-subject-changes.js";
+import { loadSubjectFeedConfig } from "../subject-feed/subject-feed-config.js";
+import { feedSource, startSubjectFeedWorker } from "../subject-feed/subject-feed-worker.js";
 import {
   type DecideMatchInput,
   decideMatch,
@@ -29,6 +36,11 @@ export interface AgencyMatchingOptions {
    * null, or left out, when social care holds none (police, probation).
    */
   strongIdentifierOfSubject?: (subject: RequiredSubjectIdentity) => string | null;
+  /**
+   * The subject's identity fields the agency compares, as a GraphQL selection: what it asks
+   * social care's change feed for (the same fields its `<agency>Matches` declares in `@requires`).
+   */
+  identitySelection: string;
 }
 
 type Db = Database<Record<string, unknown>>;
@@ -40,20 +52,30 @@ type Db = Database<Record<string, unknown>>;
  * Police, health and probation differ only in the tables (and health in reading social care's NHS
  * number), so each declares those and the rest is this one implementation.
  */
-export function agencyMatching({ tables, strongIdentifierOfSubject }: AgencyMatchingOptions) {
+export function agencyMatching({
+  tables,
+  strongIdentifierOfSubject,
+  identitySelection,
+}: AgencyMatchingOptions) {
   const keyOf = strongIdentifierOfSubject ?? (() => null);
   const store = <TSchema extends Record<string, unknown>>(db: Database<TSchema>) =>
     matchingStore(db, tables);
+  /** A page of social care's subjects, as the feed brings them: remembered and linked. */
+  const linkFeedPage =
+    <TSchema extends Record<string, unknown>>(db: Database<TSchema>) =>
+    (subjects: readonly RequiredSubjectIdentity[]) =>
+      linkSubjects(
+        store(db),
+        subjects.map((subject) => identityOfSubject(subject, keyOf(subject))),
+      );
   const decisionTables = { matchCandidate: tables.matchCandidate, linkEvent: tables.linkEvent };
   return {
     tables,
     /** The agency's matching store (benchmarks and tests drive it directly). */
     store,
-    /** `Subject.<agency>Matches` for every subject of a request at once (see `matchesLoader`). */
-    matchesLoader: <TSchema extends Record<string, unknown>>(
-      db: Database<TSchema>,
-      now: () => Date,
-    ) => matchesLoader(store(db), now, keyOf),
+    /** `Subject.<agency>Matches` for every subject of a request at once: reads, never writes. */
+    matchesLoader: <TSchema extends Record<string, unknown>>(db: Database<TSchema>) =>
+      matchesLoader(store(db)),
     /** Each candidate's history, batched per request. */
     historyLoader: <TSchema extends Record<string, unknown>>(db: Database<TSchema>) =>
       linkHistoryLoader(store(db)),
@@ -97,6 +119,41 @@ export function agencyMatching({ tables, strongIdentifierOfSubject }: AgencyMatc
       const identities = subjects.map((subject) => identityOfSubject(subject, keyOf(subject)));
       await rememberSubjects(linkage, identities, now);
       return linkRecords(linkage, await linkage.allRecordIds(), now);
+    },
+    /**
+     * One pull of social care's subject change feed: every subject created or changed since the
+     * stored cursor, linked page by page (`linkSubjects`).
+     */
+    pullSubjectChanges: <TSchema extends Record<string, unknown>>(
+      db: Database<TSchema>,
+      fetchPage: FetchSubjectChanges,
+    ) => pullSubjectChanges(db, tables.subjectFeed, fetchPage, linkFeedPage(db)),
+    /**
+     * The subgraph's background work: pull the subject feed every few seconds, when configured
+     * (`SUBJECT_FEED_URL`, see `loadSubjectFeedConfig`); nothing when it is not.
+     */
+    subjectFeedWorker: <TSchema extends Record<string, unknown>>(context: {
+      agency: string;
+      db: Database<TSchema>;
+      logger: Logger;
+      env: NodeJS.ProcessEnv;
+    }) => {
+      const config = loadSubjectFeedConfig(context.agency, context.env);
+      if (!config) {
+        context.logger.info(
+          "subject feed off (SUBJECT_FEED_URL unset): linkage learns no new subjects",
+        );
+        return null;
+      }
+      const fetchPage = feedSource(context.agency, config, identitySelection);
+      const worker = startSubjectFeedWorker(
+        () =>
+          pullSubjectChanges(context.db, tables.subjectFeed, fetchPage, linkFeedPage(context.db)),
+        config.intervalMs,
+        context.logger,
+      );
+      void worker.pullNow();
+      return worker;
     },
     /** Every record linked again (after a change of rules): idempotent; decisions stand. */
     relinkAll: async <TSchema extends Record<string, unknown>>(

@@ -1,7 +1,12 @@
 import type { Database } from "@mash/platform/db/connect";
 import { inArray } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { LinkEventTable, MashSubjectTable, MatchCandidateTable } from "../db/match-tables.js";
+import type {
+  LinkEventTable,
+  MashSubjectTable,
+  MatchCandidateTable,
+  SubjectFeedTable,
+} from "../db/match-tables.js";
 import type { BlockingKeys } from "./blocking.js";
 import { blockingCondition } from "./blocking-sql.js";
 import type { AgencyIdentity } from "./identity.js";
@@ -43,6 +48,8 @@ export interface MatchingTables {
   mashSubject: MashSubjectTable;
   matchCandidate: MatchCandidateTable;
   linkEvent: LinkEventTable;
+  /** Where the agency is in social care's subject change feed. */
+  subjectFeed: SubjectFeedTable;
 }
 
 /**
@@ -142,6 +149,13 @@ export function matchingStore<TSchema extends Record<string, unknown>>(
           postcode: person.addressPostcode,
           familyName: person.familyName,
           givenName: person.givenName,
+          aliases: {
+            table: alias,
+            personId: tables.aliasPersonId,
+            recordId: tables.personId,
+            familyName: alias.familyName,
+            givenName: alias.givenName,
+          },
         },
         keys,
       );

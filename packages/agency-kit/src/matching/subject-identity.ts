@@ -17,6 +17,14 @@ export interface RequiredSubjectIdentity {
   identifiers?: { nhsNumber?: string | null } | null;
 }
 
+/**
+ * The identity fields every matching agency compares, as a GraphQL selection on `Subject` (the
+ * `@requires` of `<agency>Matches`, and what the subject feed asks for); health adds
+ * `identifiers { nhsNumber }`.
+ */
+export const SUBJECT_IDENTITY_SELECTION =
+  "name { givenName middleNames familyName } aliases { givenName familyName } dateOfBirth sex address { line1 postcode }";
+
 /** The subject as the matcher compares it; `strongIdentifier` is the agency's (validated) key. */
 export function identityOfSubject(
   subject: RequiredSubjectIdentity,

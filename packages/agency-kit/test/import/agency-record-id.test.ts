@@ -1,6 +1,6 @@
 import { ConfigurationError } from "@mash/platform/config/parse-env";
 import { describe, expect, it } from "vitest";
-import { agencyRecordId } from "../../src/import/field-schemas.js";
+import { agencyRecordId, agencyRecordIdAsUuid } from "../../src/import/field-schemas.js";
 
 describe("an agency's own record ids", () => {
   const id = agencyRecordId("police", {});
@@ -35,5 +35,33 @@ describe("an agency's own record ids", () => {
     expect(() => agencyRecordId("health", { HEALTH_RECORD_ID_PATTERN: "([" })).toThrow(
       ConfigurationError,
     );
+  });
+});
+
+describe("an agency's own record ids for a table keyed by UUID (social care)", () => {
+  const person = agencyRecordIdAsUuid("social-care", "person", {});
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it("keeps a UUID, and stores any other id as the same UUID every time", () => {
+    expect(person.parse("3F2504E0-4F89-41D3-9A0C-0305E82C3301")).toBe(
+      "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+    );
+    const council = person.parse("LCS1234567");
+    expect(council).toMatch(UUID);
+    expect(person.parse("LCS1234567")).toBe(council);
+    expect(person.parse("LCS1234568")).not.toBe(council);
+    // The same id of another record type is another row.
+    expect(agencyRecordIdAsUuid("social-care", "household", {}).parse("LCS1234567")).not.toBe(
+      council,
+    );
+  });
+
+  it("checks the id first, and narrows to the configured pattern", () => {
+    expect(person.safeParse("LCS 1").success).toBe(false);
+    const strict = agencyRecordIdAsUuid("social-care", "person", {
+      SOCIAL_CARE_RECORD_ID_PATTERN: "^LCS[0-9]{7}$",
+    });
+    expect(strict.safeParse("LCS1234567").success).toBe(true);
+    expect(strict.safeParse("MOS1234567").success).toBe(false);
   });
 });

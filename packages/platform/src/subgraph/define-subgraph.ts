@@ -68,4 +68,19 @@ export interface SubgraphDefinition<
    * wrong soon.
    */
   onStart?(context: { db: Database<TTables>; logger: Logger }): Promise<void> | void;
+  /**
+   * Work the running service does by itself (an agency's record linkage pulling social care's
+   * subject feed), started once it serves and stopped before its database closes. Read its own
+   * configuration from `env` (throw a ConfigurationError to refuse to start); null for none.
+   */
+  background?(context: {
+    db: Database<TTables>;
+    logger: Logger;
+    env: NodeJS.ProcessEnv;
+  }): BackgroundWork | null;
+}
+
+/** Something a running subgraph does by itself; stopping it waits for the round in progress. */
+export interface BackgroundWork {
+  stop(): Promise<void>;
 }

@@ -189,10 +189,12 @@ export async function startSubgraph<
     },
   });
   logger.info({ url: service.url, sharedState: store.kind }, "subgraph ready");
+  const background = definition.background?.({ db: prepared.database.db, logger, env }) ?? null;
   return {
     ...service,
     logger,
     close: async () => {
+      await background?.stop();
       await service.close();
       await prepared.database.close();
       await store.close();

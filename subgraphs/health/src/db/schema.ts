@@ -4,11 +4,12 @@ import {
   linkEventTable,
   mashSubjectTable,
   matchCandidateTable,
+  subjectFeedTable,
 } from "@mash/agency-kit/db/match-tables";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
 import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
 import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
-import { sql } from "drizzle-orm";
+import { nameKey } from "@mash/agency-kit/matching/name-key-sql";
 import {
   date,
   index,
@@ -51,10 +52,7 @@ export const patient = pgTable(
     // Record matching blocks on date of birth, postcode and (case-blind) name: each an index.
     index("patient_date_of_birth_idx").on(table.dateOfBirth),
     index("patient_postcode_idx").on(table.addressPostcode),
-    index("patient_upper_name_idx").on(
-      sql`upper(${table.familyName})`,
-      sql`upper(${table.givenName})`,
-    ),
+    index("patient_name_key_idx").on(nameKey(table.familyName), nameKey(table.givenName)),
   ],
 );
 
@@ -68,7 +66,11 @@ export const patientAlias = pgTable(
     givenName: text("given_name").notNull(),
     familyName: text("family_name").notNull(),
   },
-  (table) => [index("patient_alias_patient_idx").on(table.patientId)],
+  (table) => [
+    index("patient_alias_patient_idx").on(table.patientId),
+    // Blocking finds a record by any name it is known by, in the matcher's normal form.
+    index("patient_alias_name_key_idx").on(nameKey(table.familyName), nameKey(table.givenName)),
+  ],
 );
 
 // Exported here because drizzle-kit creates only the enums this module exports.
@@ -245,3 +247,4 @@ export const matchCandidate = matchCandidateTable(() => patient.id);
 export const importHistory = importHistoryTable();
 /** Every change to a pair (proposed, linked, withdrawn, confirmed, rejected, revoked), in order. */
 export const linkEvent = linkEventTable();
+export const subjectFeed = subjectFeedTable();

@@ -4,10 +4,12 @@ import {
   linkEventTable,
   mashSubjectTable,
   matchCandidateTable,
+  subjectFeedTable,
 } from "@mash/agency-kit/db/match-tables";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
 import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
 import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
+import { nameKey } from "@mash/agency-kit/matching/name-key-sql";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -66,11 +68,8 @@ export const nominal = pgTable(
     index("nominal_name_idx").on(table.familyName, table.givenName),
     index("nominal_date_of_birth_idx").on(table.dateOfBirth),
     index("nominal_postcode_idx").on(table.addressPostcode),
-    // Record matching looks names up case-blind (blocking on the pair family name, given name).
-    index("nominal_upper_name_idx").on(
-      sql`upper(${table.familyName})`,
-      sql`upper(${table.givenName})`,
-    ),
+    // Record matching looks names up in its normal form (blocking on the pair family, given name).
+    index("nominal_name_key_idx").on(nameKey(table.familyName), nameKey(table.givenName)),
   ],
 );
 
@@ -84,7 +83,11 @@ export const nominalAlias = pgTable(
     givenName: text("given_name").notNull(),
     familyName: text("family_name").notNull(),
   },
-  (table) => [index("nominal_alias_nominal_idx").on(table.nominalId)],
+  (table) => [
+    index("nominal_alias_nominal_idx").on(table.nominalId),
+    // Blocking finds a record by any name it is known by, in the matcher's normal form.
+    index("nominal_alias_name_key_idx").on(nameKey(table.familyName), nameKey(table.givenName)),
+  ],
 );
 
 // Exported here because drizzle-kit creates only the enums this module exports.
@@ -265,3 +268,4 @@ export const matchCandidate = matchCandidateTable(() => nominal.id);
 export const importHistory = importHistoryTable();
 /** Every change to a pair (proposed, linked, withdrawn, confirmed, rejected, revoked), in order. */
 export const linkEvent = linkEventTable();
+export const subjectFeed = subjectFeedTable();

@@ -3,10 +3,12 @@ import {
   linkEventTable,
   mashSubjectTable,
   matchCandidateTable,
+  subjectFeedTable,
 } from "@mash/agency-kit/db/match-tables";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
 import { disclosureTable } from "@mash/agency-kit/disclosure/disclosure-table";
 import { importHistoryTable } from "@mash/agency-kit/import/import-history-table";
+import { nameKey } from "@mash/agency-kit/matching/name-key-sql";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -54,10 +56,7 @@ export const offender = pgTable(
     index("offender_pnc_id_idx").on(table.pncId),
     // Record matching blocks on date of birth, postcode and (case-blind) name: each an index.
     index("offender_postcode_idx").on(table.addressPostcode),
-    index("offender_upper_name_idx").on(
-      sql`upper(${table.familyName})`,
-      sql`upper(${table.givenName})`,
-    ),
+    index("offender_name_key_idx").on(nameKey(table.familyName), nameKey(table.givenName)),
   ],
 );
 
@@ -71,7 +70,11 @@ export const offenderAlias = pgTable(
     givenName: text("given_name").notNull(),
     familyName: text("family_name").notNull(),
   },
-  (table) => [index("offender_alias_crn_idx").on(table.crn)],
+  (table) => [
+    index("offender_alias_crn_idx").on(table.crn),
+    // Blocking finds a record by any name it is known by, in the matcher's normal form.
+    index("offender_alias_name_key_idx").on(nameKey(table.familyName), nameKey(table.givenName)),
+  ],
 );
 
 // Exported here because drizzle-kit creates only the enums this module exports.
@@ -181,3 +184,4 @@ export const matchCandidate = matchCandidateTable(() => offender.crn);
 export const importHistory = importHistoryTable();
 /** Every change to a pair (proposed, linked, withdrawn, confirmed, rejected, revoked), in order. */
 export const linkEvent = linkEventTable();
+export const subjectFeed = subjectFeedTable();

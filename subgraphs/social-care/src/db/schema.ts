@@ -4,6 +4,7 @@ import { importHistoryTable } from "@mash/agency-kit/import/import-history-table
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -21,6 +22,11 @@ import {
 
 // Social care's own database. It owns the MASH person record (`person`, exposed as `Subject`) and
 // the person's history. Enum values are the lower-case forms of the SDL's enum values.
+
+/** A 64-bit transaction id (`xid8`): ordered, and never reused, unlike the 32-bit `xid`. */
+const transactionId = customType<{ data: string; driverData: string }>({
+  dataType: () => "xid8",
+});
 
 export const sex = pgEnum("sex", ["female", "male"]);
 export const gender = pgEnum("gender", ["female", "male", "non_binary", "not_known"]);
@@ -45,8 +51,15 @@ export const person = pgTable(
     ...addressColumns(),
     householdId: uuid("household_id").references(() => household.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The transaction that last created or changed the person or their aliases (set by triggers,
+     * migration 0006): the order of `subjectChanges`, the feed agencies link new subjects from.
+     */
+    changedXid: transactionId("changed_xid").notNull().default(sql`pg_current_xact_id()`),
   },
   (table) => [
+    // The subject change feed reads in (changed_xid, id) order.
+    index("person_changed_idx").on(table.changedXid, table.id),
     // Keyset pagination runs over (family name, given name, id).
     index("person_name_order_idx").on(table.familyName, table.givenName, table.id),
     index("person_household_idx").on(table.householdId),

@@ -1,5 +1,6 @@
 import {
   addressFields,
+  agencyRecordIdAsUuid,
   aliasItem,
   calendarDate,
   enumOf,
@@ -9,7 +10,6 @@ import {
   optional,
   text,
   upn,
-  uuid,
   z,
 } from "@mash/agency-kit/import/field-schemas";
 import { defineRecordType, type ImportRecord } from "@mash/agency-kit/import/record-type";
@@ -20,24 +20,30 @@ import * as tables from "../db/schema.js";
 // travel inside their person. Enquiries, their participants and break-glass grants are the MASH's
 // own workflow, not an agency export, so they are not imported.
 
+/**
+ * Social care's own ids, opaque (SOCIAL_CARE_RECORD_ID_PATTERN may narrow them): a UUID is kept, any
+ * other id stored as the UUID it names (see `agencyRecordIdAsUuid`).
+ */
+const socialCareId = (recordType: string) => agencyRecordIdAsUuid("social-care", recordType);
+
 const personReference = (record: ImportRecord) => [
   { field: "personId", recordType: "person", id: String(record.personId) },
 ];
 
 /** The fields of every history episode that belongs to one person. */
-const episodeOf = () => ({ personId: uuid() });
+const episodeOf = () => ({ personId: socialCareId("person") });
 
 export const household = defineRecordType({
   type: "household",
   table: tables.household,
-  id: uuid(),
+  id: socialCareId("household"),
   fields: { ...addressFields() },
 });
 
 export const person = defineRecordType({
   type: "person",
   table: tables.person,
-  id: uuid(),
+  id: socialCareId("person"),
   isPerson: true,
   fields: {
     ...nameFields(),
@@ -47,7 +53,7 @@ export const person = defineRecordType({
     nhsNumber: optional(nhsNumber()),
     upn: optional(upn()),
     ...addressFields(),
-    householdId: optional(uuid()),
+    householdId: optional(socialCareId("household")),
   },
   embedded: [
     {
@@ -75,9 +81,9 @@ export const relationship = defineRecordType({
   key: ["personId", "type", "relatedPersonId"],
   renamed: { relationshipType: "type" },
   fields: {
-    personId: uuid(),
+    personId: socialCareId("person"),
     relationshipType: enumOf(tables.relationshipType),
-    relatedPersonId: uuid(),
+    relatedPersonId: socialCareId("person"),
     livesTogether: z.boolean(),
   },
   references: (record) => [
@@ -89,7 +95,7 @@ export const relationship = defineRecordType({
 export const contact = defineRecordType({
   type: "contact",
   table: tables.contact,
-  id: uuid(),
+  id: socialCareId("contact"),
   fields: {
     ...episodeOf(),
     receivedAt: instant(),
@@ -107,7 +113,7 @@ export const contact = defineRecordType({
 export const childProtectionPlan = defineRecordType({
   type: "childProtectionPlan",
   table: tables.childProtectionPlan,
-  id: uuid(),
+  id: socialCareId("childProtectionPlan"),
   fields: {
     ...episodeOf(),
     category: enumOf(tables.cpCategory),
@@ -121,7 +127,7 @@ export const childProtectionPlan = defineRecordType({
 export const childInNeedEpisode = defineRecordType({
   type: "childInNeedEpisode",
   table: tables.childInNeedEpisode,
-  id: uuid(),
+  id: socialCareId("childInNeedEpisode"),
   fields: {
     ...episodeOf(),
     startDate: calendarDate(),
@@ -134,7 +140,7 @@ export const childInNeedEpisode = defineRecordType({
 export const lookedAfterEpisode = defineRecordType({
   type: "lookedAfterEpisode",
   table: tables.lookedAfterEpisode,
-  id: uuid(),
+  id: socialCareId("lookedAfterEpisode"),
   fields: {
     ...episodeOf(),
     startDate: calendarDate(),
@@ -150,7 +156,7 @@ export const lookedAfterEpisode = defineRecordType({
 export const earlyHelpEpisode = defineRecordType({
   type: "earlyHelpEpisode",
   table: tables.earlyHelpEpisode,
-  id: uuid(),
+  id: socialCareId("earlyHelpEpisode"),
   fields: {
     ...episodeOf(),
     startDate: calendarDate(),
@@ -164,7 +170,7 @@ export const earlyHelpEpisode = defineRecordType({
 export const adultSafeguardingConcern = defineRecordType({
   type: "adultSafeguardingConcern",
   table: tables.adultSafeguardingConcern,
-  id: uuid(),
+  id: socialCareId("adultSafeguardingConcern"),
   fields: {
     ...episodeOf(),
     raisedAt: instant(),
@@ -179,7 +185,7 @@ export const adultSafeguardingConcern = defineRecordType({
 export const allocation = defineRecordType({
   type: "allocation",
   table: tables.allocation,
-  id: uuid(),
+  id: socialCareId("allocation"),
   key: ["personId"],
   fields: { workerName: text(), team: text(), since: calendarDate() },
   references: (record) => [{ field: "id", recordType: "person", id: record.id }],

@@ -1,0 +1,5 @@
+CREATE TABLE "subject_feed" (
+	"feed" text PRIMARY KEY NOT NULL,
+	"cursor" text,
+	"pulled_at" timestamp with time zone DEFAULT now() NOT NULL
+);
