@@ -59,6 +59,8 @@ export interface StackOptions {
 /** A gateway process started in addition to the stack's own (see `startExtraGateway`). */
 export interface ExtraGateway {
   url: string;
+  /** Its process id (to read its memory from /proc, say). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,8 @@ export interface RunningStack {
   urls: Record<string, string>;
   services: ServiceSpec[];
   stopService(name: string): Promise<void>;
+  /** A running service's process id (to read its memory from /proc, say). */
+  pidOf(name: string): number | undefined;
   startService(name: string): Promise<void>;
   /**
    * Another gateway on a free port, against this stack's subgraphs, with `env` on top of the
@@ -308,6 +312,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const child = children.get(name);
       if (child) await stopChild(child);
     },
+    pidOf: (name) => children.get(name)?.pid,
     startService: async (name) => {
       const spec = specs.find((candidate) => candidate.name === name);
       if (!spec) throw new Error(`No service called ${name}`);
@@ -324,6 +329,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await launch(spec);
       return {
         url: `http://127.0.0.1:${spec.port}/graphql`,
+        pid: children.get(spec.name)?.pid,
         stop: async () => {
           const child = children.get(spec.name);
           if (child) await stopChild(child);

@@ -34,6 +34,11 @@ export interface GatewayConfig {
   playground: boolean;
   /** How big one client operation may be (`OPERATION_MAX_*`). */
   operationLimits: OperationLimits;
+  /**
+   * Identical subgraph reads in flight together, for callers with the same authority, share one
+   * fetch (`SUBGRAPH_FETCH_SHARING`, on by default; off to measure what it buys).
+   */
+  shareInFlightFetches: boolean;
 }
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(
@@ -54,6 +59,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     DATA_DIR: z.string().min(1).optional(),
     ACCESS_LOG: z.enum(["enabled", "disabled"]).default("enabled"),
     PLAYGROUND: z.enum(["enabled", "disabled"]).optional(),
+    SUBGRAPH_FETCH_SHARING: z.enum(["enabled", "disabled"]).default("enabled"),
   });
   const parsed = parseEnv("gateway", schema, env);
   // An unrecorded gateway, and a published schema with a console to explore it, are conveniences
@@ -82,6 +88,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     accessLog: parsed.ACCESS_LOG === "enabled",
     playground: (parsed.PLAYGROUND ?? "enabled") === "enabled" && parsed.NODE_ENV !== "production",
     operationLimits: loadOperationLimits("gateway", GATEWAY_OPERATION_LIMITS, env),
+    shareInFlightFetches: parsed.SUBGRAPH_FETCH_SHARING === "enabled",
   };
 }
 

@@ -12,12 +12,15 @@ import type { Logger } from "@mash/platform/observability/logger";
 import type { ServiceMetrics } from "@mash/platform/observability/metrics";
 import { RequirementIndex } from "@mash/schema/authorization/requirement-index";
 import { parse } from "graphql";
+import { Counter } from "prom-client";
 import type { AccessLogWriter } from "./access-log/writer.js";
 import type { AuthorizationConfig } from "./authorization/authorization-config.js";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
 import { supergraphForApolloGateway } from "./authorization/supergraph-for-gateway.js";
 import type { GatewayContext } from "./context.js";
+import { registerCacheMetrics } from "./observability/cache-metrics.js";
 import { denialMetricsPlugin } from "./observability/denial-metrics.js";
+import { InFlightFetches } from "./subgraphs/in-flight-fetches.js";
 import { SubgraphDataSource } from "./subgraphs/subgraph-data-source.js";
 import { formatGatewayError } from "./subgraphs/unavailable-agencies.js";
 import { documentRequirements } from "./supergraph/document-requirements.js";
@@ -42,6 +45,8 @@ export interface GatewayOptions {
   limits: OperationLimits;
   /** "Did you mean …" in error messages: development only, they name fields to a blind prober. */
   suggestions: boolean;
+  /** Identical reads in flight for callers with the same authority share one subgraph fetch. */
+  shareInFlightFetches?: boolean;
 }
 
 export interface GatewayServer {
@@ -58,6 +63,16 @@ export function createGateway(options: GatewayOptions): GatewayServer {
   // shutdown, after probing cloud metadata endpoints: a safeguarding deployment sends nothing
   // anywhere it was not configured to.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
+  const shared = new Counter({
+    name: "mash_subgraph_fetches_shared_total",
+    help: "Subgraph fetches answered from an identical one in flight for a caller with the same authority.",
+    labelNames: ["subgraph"],
+    registers: [options.metrics.registry],
+  });
+  const inFlight =
+    options.shareInFlightFetches === false
+      ? undefined
+      : new InFlightFetches({ onShared: (subgraph) => shared.inc({ subgraph }) });
   const inner = new ApolloGateway({
     supergraphSdl: supergraphForApolloGateway(options.supergraph.sdl),
     buildService: ({ name, url }) =>
@@ -68,6 +83,7 @@ export function createGateway(options: GatewayOptions): GatewayServer {
         signer: options.signer,
         metrics: options.metrics,
         agencyChecks: options.supergraph.agencyChecks.get(name) ?? [],
+        ...(inFlight ? { inFlight } : {}),
       }),
     logger: options.logger,
     // Query plans by approximate size: the default 30 MiB held several hundred MB of heap once
@@ -87,6 +103,25 @@ export function createGateway(options: GatewayOptions): GatewayServer {
     logger: options.logger,
     ...(options.accessLog ? { accessLog: options.accessLog } : {}),
   });
+  registerCacheMetrics(options.metrics.registry, [
+    {
+      name: "prepared_operations",
+      entries: () => gateway.preparedOperations.entries,
+      maxEntries: gateway.preparedOperations.maxEntries,
+    },
+    // @apollo/gateway keeps its plan cache private; its keys are public (bounded by size above).
+    { name: "query_plans", entries: () => inner["queryPlanStore"].keys().length },
+    { name: "subgraph_fetches_in_flight", entries: () => inFlight?.size ?? 0 },
+    ...(options.accessLog
+      ? [
+          {
+            name: "access_log_pending",
+            entries: () => options.accessLog?.outstanding ?? 0,
+            maxEntries: options.accessLog.maxPending,
+          },
+        ]
+      : []),
+  ]);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...operationLimitOptions(options.limits),

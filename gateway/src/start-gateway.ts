@@ -144,6 +144,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     introspection: config.nodeEnv !== "production",
     limits: config.operationLimits,
     suggestions: config.nodeEnv === "development",
+    shareInFlightFetches: config.shareInFlightFetches,
   });
   /** Who is asking, and for what: the caller's token, then their declared purpose, verified. */
   const decide = async (

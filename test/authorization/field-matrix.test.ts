@@ -84,9 +84,16 @@ describe("the persona × field matrix, generated from the supergraph", () => {
     for (const persona of PERSONAS) {
       sessions.set(persona.key, await PersonaSession.signIn(stack.gatewayUrl, persona.key));
     }
-    const newest = sessions.get("social-worker")?.enquiries[0];
-    if (!newest) throw new Error("the social worker has no open enquiry in the test world");
-    enquiry = newest;
+    // The newest enquiry every MASH persona works on (suites sharing this system open their own,
+    // which only some personas join).
+    const mash = [...sessions].filter(([key]) => !OUTSIDE_THE_MASH.includes(key));
+    const everybodys = sessions
+      .get("social-worker")
+      ?.enquiries.find((candidate) =>
+        mash.every(([, session]) => session.enquiries.some((other) => other.id === candidate.id)),
+      );
+    if (!everybodys) throw new Error("no enquiry every MASH persona works on in the test world");
+    enquiry = everybodys;
   });
 
   afterAll(async () => {
@@ -141,12 +148,12 @@ describe("the persona × field matrix, generated from the supergraph", () => {
     expect(print(served)).toBe(print(expected));
   });
 
-  it("gives every MASH persona the same newest enquiry, and those outside the MASH none", () => {
+  it("gives every MASH persona a shared enquiry, and those outside the MASH none", () => {
     for (const [key, session] of sessions) {
       if (OUTSIDE_THE_MASH.includes(key)) {
         expect(session.enquiries, key).toEqual([]);
       } else {
-        expect(session.enquiries[0], key).toEqual(enquiry);
+        expect(session.enquiries, key).toContainEqual(enquiry);
       }
     }
   });

@@ -86,7 +86,8 @@ describe("the playground in a browser, offline", () => {
 
   it("opens with no network beyond loopback, switches persona, and runs the case picture", async () => {
     const started = Date.now();
-    await page.goto(stack.gatewayUrl.replace(/graphql$/, ""));
+    // Generous: the first load bundles nothing but is served by a gateway on a busy machine.
+    await page.goto(stack.gatewayUrl.replace(/graphql$/, ""), { timeout: 120_000 });
     await page.locator(".graphiql-query-editor .monaco-editor").waitFor({ timeout: 60_000 });
     await expect(page.title()).resolves.toBe("MASH Graph playground");
     await expect

@@ -34,6 +34,12 @@ async function memoryOf(service: "gateway" | "social-care") {
   };
 }
 
+/** The server closed the connection while the request was still being sent (fetch's own codes). */
+function connectionCutShort(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+  return ["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"].includes(String(code));
+}
+
 /** Sends a raw request and times it: status, body, milliseconds. */
 async function send(body: unknown, headers: Record<string, string>) {
   const started = performance.now();
@@ -46,8 +52,16 @@ async function send(body: unknown, headers: Record<string, string>) {
   return { status: response.status, text, ms: performance.now() - started };
 }
 
+/**
+ * Every service runs with its JavaScript heap capped well below what the attacks would take if
+ * anything kept what they send: a leak then ends in the service's crash (and failed requests, and
+ * a failed health check), not in a number compared with a threshold. RSS is reported, not
+ * asserted: it also holds the embedded databases, which grow with what they record.
+ */
+const HEAP_CAP_MB = 320;
+
 beforeAll(async () => {
-  stack = await startTestStack(backend);
+  stack = await startTestStack(backend, { NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` });
   const signIn = (key: string) => PersonaSession.signIn(stack.gatewayUrl, key);
   [worker, officer, referrer] = await Promise.all([
     signIn("social-worker"),
@@ -369,7 +383,11 @@ describe("fuzz: generated requests through the gateway", () => {
             performance.now() - started,
           );
         } catch (error) {
-          report.crashed(fuzzCase, error);
+          if (fuzzCase.kind === "http:too-large" && connectionCutShort(error)) {
+            report.closedBeforeReading(fuzzCase);
+          } else {
+            report.crashed(fuzzCase, error);
+          }
         }
       }
     };
@@ -391,13 +409,9 @@ describe("fuzz: generated requests through the gateway", () => {
     expect(health.status).toBe(200);
     expect(report.total).toBe(COUNT);
     expect(report.examples).toEqual([]);
-    // Bounded caches (documents, query plans, filtered operations) and the heap fill during the
-    // first half, and the embedded access log keeps what it records; a leak would go on growing at
-    // the same rate through the second half. The second half may add at most a fifth of the
-    // first half's growth, or 100 MB for the heap's own steps (a leak at the rate first seen
-    // here, 440 MB over the corpus, adds 220 MB a half).
-    const firstHalf = halfway.rss - before.rss;
-    expect(after.rss - halfway.rss).toBeLessThan(Math.max(100 * MB, firstHalf / 5));
+    // Bounded caches (documents, query plans, filtered operations) fill; anything that kept what
+    // the corpus sends would have crashed the gateway under its heap cap long before the end.
+    expect(after.heap).toBeLessThan(HEAP_CAP_MB * MB);
   }, 900_000);
 });
 

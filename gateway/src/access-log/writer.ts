@@ -73,6 +73,11 @@ export class AccessLogWriter {
     return this.#outstanding;
   }
 
+  /** How many may be outstanding before new entries are refused (503). */
+  get maxPending(): number {
+    return this.#maxPending;
+  }
+
   record(record: AccessRecord): Promise<void> {
     if (this.#outstanding >= this.#maxPending) {
       this.#metrics?.accessLogWrites.inc({ outcome: "refused" });

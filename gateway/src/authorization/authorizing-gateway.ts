@@ -204,6 +204,11 @@ export class AuthorizingGateway implements GatewayInterface {
     return this.#inner.stop();
   }
 
+  /** Filtered operations remembered now, and at most (for /metrics). */
+  get preparedOperations(): { entries: number; maxEntries: number } {
+    return { entries: this.#prepared.size, maxEntries: this.#prepared.max };
+  }
+
   /** What a request refused before execution asked for, for its access log entry. */
   requestedOperation(source: unknown, operationName: unknown): RequestedOperation {
     return requestedOperation(this.#schema, this.#options.index, source, operationName);

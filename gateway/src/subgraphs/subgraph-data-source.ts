@@ -9,6 +9,7 @@ import { SpanKind } from "@opentelemetry/api";
 import { type DocumentNode, GraphQLError, parse } from "graphql";
 import type { GatewayContext } from "../context.js";
 import type { AgencyCheckField } from "../supergraph/agency-check-fields.js";
+import { fetchKey, type InFlightFetches } from "./in-flight-fetches.js";
 import { unavailableAgencyResponse, unavailableReason } from "./unavailable-agencies.js";
 
 /** The subgraph operation's document, or undefined when there is none to read. */
@@ -37,6 +38,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly #timeoutMs: number;
   readonly #metrics: Pick<ServiceMetrics, "subgraphFetches"> | undefined;
   readonly #agencyChecks: readonly AgencyCheckField[];
+  readonly #inFlight: InFlightFetches | undefined;
 
   constructor(options: {
     name: string;
@@ -46,6 +48,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     metrics?: Pick<ServiceMetrics, "subgraphFetches">;
     /** The fields through which this subgraph reports agency checks (`@agencyCheck`). */
     agencyChecks?: readonly AgencyCheckField[];
+    /** Where identical reads in flight for the same authority share one fetch; none: never. */
+    inFlight?: InFlightFetches;
   }) {
     super({
       url: options.url,
@@ -58,6 +62,36 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.#timeoutMs = options.timeoutMs;
     this.#metrics = options.metrics;
     this.#agencyChecks = options.agencyChecks ?? [];
+    this.#inFlight = options.inFlight;
+  }
+
+  /**
+   * Sends the fetch, or joins an identical one in flight: only a practitioner's query (a
+   * mutation's fetches must each run), and only under a key that holds the caller's whole
+   * authority, so callers whose rights differ in any way never share an answer. Each caller's
+   * access is still recorded on its own by the authorizing gateway.
+   */
+  #send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const inFlight = this.#inFlight;
+    const context = options.context;
+    if (
+      !inFlight ||
+      !context?.authority ||
+      !context.grants ||
+      !("incomingRequestContext" in options) ||
+      options.incomingRequestContext.operation?.operation !== "query"
+    ) {
+      return super.process(options);
+    }
+    const key = fetchKey({
+      subgraph: this.#name,
+      query: options.request.query ?? "",
+      operationName: options.request.operationName ?? null,
+      variables: options.request.variables ?? null,
+      authority: context.authority,
+      grants: context.grants,
+    });
+    return inFlight.fetch(this.#name, key, () => super.process(options));
   }
 
   /**
@@ -96,7 +130,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     onUnavailable: (reason: string) => void,
   ): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      return await this.#send(options);
     } catch (error) {
       // Only a practitioner's operation has an answer to complete (@apollo/gateway does not
       // export the request-kind enum, so the operation's own property tells).

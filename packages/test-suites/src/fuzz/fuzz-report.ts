@@ -52,6 +52,8 @@ export class FuzzReport {
   readonly statuses = new Map<number, number>();
   readonly findings = new Map<Finding, number>();
   readonly examples: { finding: Finding; case: FuzzCase | { kind: string }; answer: string }[] = [];
+  /** Oversized uploads the service cut off unread (see `closedBeforeReading`). */
+  closedUnread = 0;
 
   record(fuzzCase: FuzzCase | { kind: string }, answer: Answer, milliseconds = 0): void {
     this.cases.set(fuzzCase.kind, (this.cases.get(fuzzCase.kind) ?? 0) + 1);
@@ -67,6 +69,17 @@ export class FuzzReport {
   crashed(fuzzCase: FuzzCase | { kind: string }, error: unknown): void {
     this.cases.set(fuzzCase.kind, (this.cases.get(fuzzCase.kind) ?? 0) + 1);
     this.#found("crash", fuzzCase, String(error));
+  }
+
+  /**
+   * The service refused an oversized body by closing the connection before reading it all, which
+   * is what a body limit is for: reading megabytes of garbage to answer politely is the cost the
+   * limit avoids. The client sees its upload cut short rather than an answer. Counted, not a
+   * finding; a health check after the run shows whether the service is still up.
+   */
+  closedBeforeReading(fuzzCase: { kind: string }): void {
+    this.cases.set(fuzzCase.kind, (this.cases.get(fuzzCase.kind) ?? 0) + 1);
+    this.closedUnread += 1;
   }
 
   #found(finding: Finding, fuzzCase: FuzzCase | { kind: string }, answer: string) {
@@ -96,7 +109,7 @@ export class FuzzReport {
       [...map].map(([key, count]) => `${String(key)} ${count}`).join(", ");
     return [
       `fuzz ${target}: ${this.total} cases (${list(this.cases)})`,
-      `  statuses: ${list(this.statuses)}`,
+      `  statuses: ${list(this.statuses)}${this.closedUnread > 0 ? `; oversized bodies cut off unread: ${this.closedUnread}` : ""}`,
       `  time by kind (ms): ${list(new Map([...this.milliseconds].map(([k, v]) => [k, Math.round(v)])))}`,
       `  findings: ${this.findings.size === 0 ? "none" : list(this.findings)}`,
       ...Object.entries(extra).map(([key, value]) => `  ${key}: ${value}`),
