@@ -1,5 +1,8 @@
 import { expect } from "vitest";
+import { contactAbout, type NamedRecord } from "./contact-about.js";
 import type { PersonaSession } from "./personas.js";
+
+export { contactAbout, type NamedRecord };
 
 /**
  * The MASH workflow's operations as the personas send them through the gateway, and the steps the
@@ -31,42 +34,6 @@ export const RECORD = (agency: "SocialCare" | "Police" | "Health" | "Probation")
   `mutation Record($input: RecordDisclosureInput!) {
   record${agency}Disclosure(input: $input) { id decision }
 }`;
-
-/** A social care record the referrer names, as the synthetic world holds it. */
-export interface NamedRecord {
-  recordId: string;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-}
-
-/** A school's contact about a child and their mother, consent not sought (it could raise the risk). */
-export function contactAbout(record: NamedRecord, key: string) {
-  return {
-    idempotencyKey: key,
-    referrer: {
-      name: "Emma Lindqvist",
-      role: "Designated safeguarding lead",
-      organisation: "Synthetic Primary School",
-      type: "SCHOOL",
-      email: "dsl@school.example",
-    },
-    subject: {
-      givenName: record.givenName,
-      familyName: record.familyName,
-      dateOfBirth: record.dateOfBirth,
-    },
-    household: [
-      { givenName: "Unknown", familyName: record.familyName, relationshipToSubject: "mother" },
-    ],
-    concern: "DOMESTIC_ABUSE",
-    summary: "The child told a teacher about shouting and a door being broken at home last week.",
-    consent: {
-      decision: "NOT_SOUGHT",
-      reason: "Telling the family could increase the risk to the child.",
-    },
-  };
-}
 
 export interface OpenedEnquiry {
   id: string;

@@ -89,6 +89,9 @@ export async function startTestStack(
       // slow agency or a dark access log; tests of those limits set their own.
       SUBGRAPH_TIMEOUT_MS: "60000",
       ACCESS_LOG_WRITE_TIMEOUT_MS: "30000",
+      // The front end waits for the gateway longer than the gateway for a subgraph: at its 10 s
+      // default a page on a machine at load 60 showed "the service is unavailable" (web/ only).
+      GATEWAY_TIMEOUT_MS: "120000",
       ...extraEnv,
     },
     output: process.env.STACK_OUTPUT === "pretty" ? "pretty" : output,

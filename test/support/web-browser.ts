@@ -23,10 +23,14 @@ export async function practitionerBrowser(
     viewport: { width: 1280, height: 900 },
     javaScriptEnabled: options.javaScript ?? false,
   });
+  // Playwright's 30 s default is for a quiet machine; a CI run beside other suites is not one.
+  // A step that waits longer than this is stuck, not slow.
+  context.setDefaultTimeout(STEP_MS);
   const problems: string[] = [];
   await context.route("**/*", async (route) => {
     const url = route.request().url();
-    if (isLoopback(url)) return route.continue();
+    // A request still in flight when its page closes cannot be continued: that is not a failure.
+    if (isLoopback(url)) return route.continue().catch(ignoreIfClosed);
     problems.push(`left the machine: ${url}`);
     return route.abort("internetdisconnected");
   });
@@ -42,43 +46,77 @@ export async function practitionerBrowser(
   return { context, page, problems };
 }
 
+function ignoreIfClosed(error: unknown): void {
+  if (!/has been closed/.test(String(error))) throw error;
+}
+
+/** The longest one browser step (a click, a page load) may take on a busy machine: a hang. */
+export const STEP_MS = 120_000;
+
+/** The longest an accessibility check may take on a busy machine before it counts as a hang. */
+const CHECK_MS = 120_000;
+
 /**
  * Checks the page as it stands against WCAG 2.2 AA with axe-core, and keeps a screenshot of it.
  * axe is a script, and the practitioner's page has JavaScript off: so the page's HTML, exactly as
  * served, is loaded into a checker page on the same origin (same styles) with JavaScript on.
+ * Several of the steps (reading the HTML, axe's evaluations) have no timeout of their own in
+ * Playwright: the check as a whole has one, so a stuck browser fails the step that met it, by
+ * name, instead of the test running into vitest's timeout with no word of where.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
-  const html = await page.content();
+  await page.waitForLoadState("load", { timeout: CHECK_MS });
+  const html = await within(CHECK_MS, `reading the HTML of ${name}`, page.content());
   const checker = await checkerFor(page);
-  await checker.setContent(html, { waitUntil: "load" });
-  const results = await new AxeBuilder({ page: checker }).withTags(WCAG_22_AA).analyze();
-  const violations = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join("; ")})`,
-  );
-  expect(violations, `accessibility of ${name}`).toEqual([]);
+  try {
+    await checker.goto(new URL("/healthz", page.url()).toString(), { timeout: CHECK_MS });
+    await checker.setContent(html, { waitUntil: "load", timeout: CHECK_MS });
+    const results = await within(
+      CHECK_MS,
+      `the accessibility check of ${name}`,
+      new AxeBuilder({ page: checker }).withTags(WCAG_22_AA).analyze(),
+    );
+    const violations = results.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join("; ")})`,
+    );
+    expect(violations, `accessibility of ${name}`).toEqual([]);
+  } finally {
+    await checker.close();
+  }
   expect(await page.locator("h1").count(), `one h1 on ${name}`).toBe(1);
   mkdirSync(WEB_ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: `${WEB_ARTIFACTS}${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${WEB_ARTIFACTS}${name}.png`, fullPage: true, timeout: CHECK_MS });
 }
 
-const checkers = new WeakMap<Browser, Page>();
+/** `work`, or an error naming what did not finish within `ms`. */
+async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
-/** A JavaScript-enabled page on the front end's origin, for axe (one per browser). */
+const checkers = new WeakMap<Browser, BrowserContext>();
+
+/**
+ * A fresh JavaScript-enabled page for axe, in one checker context per browser: a page per check,
+ * closed after it, so no check inherits another's state (axe's scripts, a page left loading).
+ */
 async function checkerFor(page: Page): Promise<Page> {
   const browser = page.context().browser();
   if (!browser) throw new Error("no browser");
-  let checker = checkers.get(browser);
-  if (!checker) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    checker = await context.newPage();
-    checkers.set(browser, checker);
+  let context = checkers.get(browser);
+  if (!context) {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    checkers.set(browser, context);
   }
-  const origin = new URL(page.url()).origin;
-  if (new URL(checker.url() === "about:blank" ? "http://x" : checker.url()).origin !== origin) {
-    await checker.goto(`${origin}/healthz`);
-  }
-  return checker;
+  return within(CHECK_MS, "opening a checker page", context.newPage());
 }
 
 /** Signs in as a development persona with the keyboard alone: focus, select, submit. */
@@ -89,7 +127,7 @@ export async function signInAs(page: Page, baseUrl: string, displayName: string)
   await page.keyboard.press("Space");
   await expect.poll(() => choice.isChecked()).toBe(true);
   await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith("/sign-in")),
+    page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: STEP_MS }),
     page.keyboard.press("Enter"),
   ]);
 }

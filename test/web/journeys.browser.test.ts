@@ -1,12 +1,12 @@
 import { issueDevToken } from "@mash/gateway/dev/issue-token";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../../scripts/stack.js";
 import { launchChromium } from "../support/chromium.js";
 import { graphql } from "../support/graphql-client.js";
 import { bearer, personaByKey } from "../support/personas.js";
 import { stackBackends, startTestStack } from "../support/system-under-test.js";
-import { checkPage, practitionerBrowser, signInAs } from "../support/web-browser.js";
+import { checkPage, practitionerBrowser, STEP_MS, signInAs } from "../support/web-browser.js";
 
 /**
  * The front end end to end, in a real browser with JavaScript off, against the real stack (four
@@ -41,6 +41,12 @@ describe("the MASH front end in a browser, JavaScript off", () => {
     web = stack.webUrl ?? "";
   });
 
+  // Each practitioner's browser goes after their journey: contexts left open pile up in the browser.
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
@@ -49,15 +55,34 @@ describe("the MASH front end in a browser, JavaScript off", () => {
   async function as(displayName: string, javaScript = false): Promise<Page> {
     const opened = await practitionerBrowser(browser, { javaScript });
     opened.page.on("close", () => problems.push(...opened.problems));
+    contexts.push(opened.context);
     await signInAs(opened.page, web, displayName);
+    await noErrorPage(opened.page);
     return opened.page;
   }
 
+  /**
+   * Does what leads to a new page (a link followed, a form posted and redirected) and waits for
+   * that page to load. Waiting for "load" beside the click is not enough: the page being left is
+   * already loaded, so the wait ends at once and the next step acts on the old page while the
+   * server still works (a slow take-up on a busy machine). The navigation is what is awaited.
+   */
+  async function navigate(page: Page, action: () => Promise<void>) {
+    await Promise.all([page.waitForNavigation({ waitUntil: "load", timeout: STEP_MS }), action()]);
+    await noErrorPage(page);
+  }
+
+  /** The service's error page is a failure to report at once, not a page to look for buttons on. */
+  async function noErrorPage(page: Page) {
+    const heading = (await page.locator("h1").first().textContent())?.trim() ?? "";
+    if (heading.startsWith("Sorry")) {
+      const message = await page.locator("main p").first().textContent();
+      throw new Error(`${new URL(page.url()).pathname} showed "${heading}": ${message?.trim()}`);
+    }
+  }
+
   async function submit(page: Page, button: string) {
-    await Promise.all([
-      page.waitForLoadState("load"),
-      page.getByRole("button", { name: button }).click(),
-    ]);
+    await navigate(page, () => page.getByRole("button", { name: button }).click());
   }
 
   it("refuses pages to anyone signed out, and signs in with the keyboard", async () => {
@@ -125,7 +150,7 @@ describe("the MASH front end in a browser, JavaScript off", () => {
     const links = page.getByRole("link", { name: `${CHILD.givenName} ${CHILD.familyName}` });
     expect(await links.count()).toBe(1);
     await checkPage(page, "04-screening");
-    await links.click();
+    await navigate(page, () => links.click());
     await checkPage(page, "05-open-enquiry");
     await submit(page, "Open the enquiry");
     expect(new URL(page.url()).pathname).toMatch(/^\/enquiries\//);
@@ -139,7 +164,9 @@ describe("the MASH front end in a browser, JavaScript off", () => {
       .poll(() => page.locator("#rating + table, table").first().textContent())
       .toContain("Amber");
 
-    await page.getByRole("button", { name: "Answer the social care check" }).click();
+    await navigate(page, () =>
+      page.getByRole("button", { name: "Answer the social care check" }).click(),
+    );
     await page.getByLabel("Share information").check();
     await page.locator("#summary").fill("Known to early help in 2024; no current plan.");
     await page.getByLabel("UK GDPR Article 6(1)(e): public task").check();
@@ -170,7 +197,7 @@ describe("the MASH front end in a browser, JavaScript off", () => {
       const row = page.getByRole("link", { name: `${CHILD.givenName} ${CHILD.familyName}` });
       expect(await row.count()).toBe(1);
       await checkPage(page, `07-queue-${agency}`);
-      await row.click();
+      await navigate(page, () => row.click());
       await checkPage(page, `08-take-up-${agency}`);
       await submit(page, "Take up the check");
       expect(page.url()).toBe(enquiryUrl);
@@ -179,7 +206,9 @@ describe("the MASH front end in a browser, JavaScript off", () => {
         expect(await page.getByText("Not shared with your role").count()).toBeGreaterThan(0);
       }
       await checkPage(page, `09-enquiry-${agency}`);
-      await page.getByRole("button", { name: `Answer the ${agency} check` }).click();
+      await navigate(page, () =>
+        page.getByRole("button", { name: `Answer the ${agency} check` }).click(),
+      );
       await page.getByLabel(decision, { exact: true }).check();
       if (decision === "Share information") {
         await page.locator("#summary").fill(words);
@@ -204,7 +233,7 @@ describe("the MASH front end in a browser, JavaScript off", () => {
       "Declined",
     ]);
     await checkPage(page, "11-enquiry-manager");
-    await page.getByRole("button", { name: "Record the decision" }).click();
+    await navigate(page, () => page.getByRole("button", { name: "Record the decision" }).click());
     expect(await page.getByLabel("Why decide before every agency has answered").count()).toBe(0);
     await page.getByLabel("Early help", { exact: true }).check();
     await page
@@ -229,57 +258,80 @@ describe("the MASH front end in a browser, JavaScript off", () => {
     await page.close();
   });
 
-  it("a police researcher reviews a proposed record match and confirms it", async () => {
-    const token = await issueDevToken(personaByKey("police-researcher"), { expiresIn: "1h" });
-    type Node = {
-      id: string;
-      name: { familyName: string };
-      policeMatches: { status: string }[] | null;
-    };
-    let subject: Node | undefined;
-    let after: string | null = null;
-    // Reading candidates runs matching for the page; the first subject with a proposal is reviewed.
-    for (let pageNumber = 0; pageNumber < 8 && !subject; pageNumber += 1) {
-      const found: Awaited<
-        ReturnType<
-          typeof graphql<{ subjects: { nodes: Node[]; pageInfo: { endCursor: string | null } } }>
-        >
-      > = await graphql(
-        stack.gatewayUrl,
-        "query P($after: String) { subjects(first: 100, after: $after) { nodes { id name { familyName } policeMatches { status } } pageInfo { endCursor } } }",
-        { after },
-        bearer(token),
-      );
-      subject = found.data?.subjects.nodes.find((node) =>
-        node.policeMatches?.some((candidate) => candidate.status === "PENDING"),
-      );
-      after = found.data?.subjects.pageInfo.endCursor ?? null;
-      if (!after) break;
-    }
-    if (!subject) throw new Error("the test world has no proposed police match");
+  it("a police researcher works the review queue: confirms a proposal, revokes the link, rejects another", async () => {
     const page = await as("Sgt Aisha Rahman");
-    await page.getByLabel("Last name").fill(subject.name.familyName);
-    await submit(page, "Search");
-    await checkPage(page, "13-matches-search");
-    await page.locator(`a[href='/matches/subjects/${subject.id}']`).click();
+    // The researcher's home is the queue: conflicts first, each pair with its band, score and why.
+    expect(new URL(page.url()).pathname).toBe("/matches");
+    const pairs = page.locator(".mash-review-queue tbody tr");
+    expect(await pairs.count()).toBeGreaterThan(1);
+    expect(await pairs.first().locator("td").nth(2).textContent()).toMatch(/\d/);
+    await checkPage(page, "13-review-queue");
+
+    // The first pair: its subject's records, every reason and the pair's history; confirm it.
+    const first = pairs.first().getByRole("link");
+    const firstRecord = ((await first.textContent()) ?? "").match(/Record (\S+)/)?.[1] ?? "";
+    const firstSubject = (await first.getAttribute("href")) ?? "";
+    expect(firstRecord).not.toBe("");
+    await navigate(page, () => first.click());
     await checkPage(page, "14-match-candidates");
-    const form = page
-      .locator("form")
-      .filter({ has: page.getByText("Yes, link it") })
-      .first();
-    await form.getByLabel("Yes, link it").check();
-    await form
+    const proposal = page.locator("section.mash-candidate", {
+      has: page.getByRole("heading", { name: `Record ${firstRecord}`, exact: true }),
+    });
+    await proposal.getByLabel("Yes, link it").check();
+    await proposal
       .getByLabel("Reason")
       .fill("Same name, date of birth and address as the school recorded.");
-    await Promise.all([
-      page.waitForLoadState("load"),
-      form.getByRole("button", { name: "Record the decision" }).click(),
-    ]);
-    await expect.poll(() => page.locator("body").textContent()).toContain("Confirmed");
+    await navigate(page, () =>
+      proposal.getByRole("button", { name: "Record the decision" }).click(),
+    );
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("Linked");
+    expect(await proposal.locator(".govuk-summary-list").first().textContent()).toContain(
+      "Confirmed",
+    );
+    // The pair's history now holds the researcher's confirmation, with the reason.
+    const history = await proposal.locator(".govuk-details").textContent();
+    expect(history).toContain("Confirmed");
+    expect(history).toContain("Same name, date of birth and address");
+
+    // Then it turns out to be someone else: the link is revoked, with the reason. A revoked pair
+    // is never proposed again, so it leaves the subject's candidates.
+    await proposal
+      .getByLabel(`Why record ${firstRecord} is not this person`)
+      .fill("The PNC record's date of birth belongs to an older sibling.");
+    await navigate(page, () => proposal.getByRole("button", { name: "Revoke the link" }).click());
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain(
+      "Link revoked",
+    );
+    expect(await proposal.count()).toBe(0);
+    await checkPage(page, "15-match-revoked");
+
+    // Back in the queue the decided pair is gone; the next one is rejected.
+    await navigate(page, () =>
+      page.getByRole("link", { name: "Back to the review queue" }).click(),
+    );
+    const queued = await page
+      .locator(".mash-review-queue tbody tr a")
+      .evaluateAll((links) =>
+        links.map((link) => `${link.getAttribute("href")} ${link.textContent}`),
+      );
+    expect(
+      queued.filter((row) => row.includes(firstSubject) && row.includes(`Record ${firstRecord} `)),
+    ).toEqual([]);
+    const next = page.locator(".mash-review-queue tbody tr a").first();
+    const nextRecord = ((await next.textContent()) ?? "").match(/Record (\S+)/)?.[1] ?? "";
+    await navigate(page, () => next.click());
+    const other = page.locator("section.mash-candidate", {
+      has: page.getByRole("heading", { name: `Record ${nextRecord}`, exact: true }),
+    });
+    await other.getByLabel("No, never propose it again").check();
+    await other.getByLabel("Reason").fill("Different person: another date of birth and school.");
+    await navigate(page, () => other.getByRole("button", { name: "Record the decision" }).click());
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("Rejected");
+    expect(await other.count()).toBe(0);
     await page.close();
   });
 
-  it("the data protection officer reads the enquiry's access log and reviews a break-glass grant", async () => {
+  it("the data protection officer reads the anomalies, the subject's and a practitioner's access log, and reviews a break-glass grant", async () => {
     const enquiryId = new URL(enquiryUrl).pathname.split("/").pop() ?? "";
     const worker = await issueDevToken(personaByKey("social-worker"), { expiresIn: "1h" });
     const mine = await graphql<{ enquiry: { subject: { id: string } } }>(
@@ -314,23 +366,50 @@ describe("the MASH front end in a browser, JavaScript off", () => {
     expect(declared.errors).toBeUndefined();
 
     const page = await as("Imran Qureshi");
+    // The week's anomalies, each report a list that opens without JavaScript (<details>).
+    const anomalies = page.locator("#anomalies ~ .govuk-details, #anomalies ~ p").first();
+    expect(await anomalies.count()).toBe(1);
+    // The subject's log: every read of the child's records since the referral, by whom.
     await page.getByLabel("Subject id").fill(subjectId);
     await submit(page, "Search");
-    expect(await page.locator("table").last().locator("tbody tr").count()).toBeGreaterThan(0);
-    await checkPage(page, "15-access-log");
-    await page.getByRole("link", { name: "Break-glass reviews" }).click();
-    await checkPage(page, "16-break-glass");
-    const form = page.locator("form").filter({ hasText: "Placement address needed" }).first();
-    await page.getByLabel("Yes, upheld").first().check();
-    await page
+    const entries = page.locator("table").last().locator("tbody tr");
+    expect(await entries.count()).toBeGreaterThan(0);
+    expect(await page.locator("table").last().textContent()).toContain(enquiryId);
+    await checkPage(page, "16-access-log-subject");
+    // One practitioner's log: the social worker who opened the enquiry, from the subject's log.
+    const workerId = personaByKey("social-worker").id;
+    await navigate(page, () =>
+      page.locator("table").last().getByRole("link", { name: workerId }).first().click(),
+    );
+    expect(new URL(page.url()).searchParams.get("principalId")).toBe(workerId);
+    const whose = await page
+      .locator("table")
+      .last()
+      .locator("tbody tr td:nth-child(2)")
+      .allTextContents();
+    expect(whose.length).toBeGreaterThan(0);
+    expect(whose.every((cell) => cell.includes(workerId))).toBe(true);
+    await checkPage(page, "17-access-log-practitioner");
+
+    await navigate(page, () => page.getByRole("link", { name: "Break-glass reviews" }).click());
+    await checkPage(page, "18-break-glass");
+    const grant = page
+      .locator("section.mash-grant")
+      .filter({ hasText: "Placement address needed" });
+    expect(await grant.count()).toBe(1);
+    await grant.getByLabel("Yes, upheld").check();
+    await grant
       .getByLabel("What you found")
-      .first()
       .fill("Same-day visit confirmed with the team manager.");
-    await submit(page, "Record the review");
-    expect(form).toBeDefined();
-    await expect
-      .poll(() => page.locator(".govuk-notification-banner").textContent())
-      .toContain("recorded");
+    await navigate(page, () => grant.getByRole("button", { name: "Record the review" }).click());
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("recorded");
+    // Reviewed, it leaves the list of grants waiting.
+    expect(
+      await page
+        .locator("section.mash-grant")
+        .filter({ hasText: "Placement address needed" })
+        .count(),
+    ).toBe(0);
     await page.close();
   });
 

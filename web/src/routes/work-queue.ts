@@ -66,6 +66,8 @@ export function workQueueRoutes(services: PageServices): Router {
           next: current < pages ? `?page=${current + 1}` : undefined,
         },
         screening,
+        // The gateway's largest page was full: there may be more than the queue shows.
+        truncated: all.length >= QUEUE_LIMIT ? QUEUE_LIMIT : 0,
         errors: answer.errors,
       });
     }),
