@@ -5,7 +5,6 @@ import {
   type PgColumn,
   type PgColumnBuilderBase,
   pgEnum,
-  pgTable,
   serial,
   text,
 } from "drizzle-orm/pg-core";
@@ -53,45 +52,53 @@ export function matchingIndexes(name: string, table: MatchedColumns) {
 }
 
 /**
- * `<person>_alias`: the other names a person record is known by, keyed by the record's own id in
- * the column `key` (the agency's name for it, e.g. `nominalId` for `nominal_id`).
+ * The columns of `<person>_alias`: the other names a person record is known by, keyed by the
+ * record's own id in the column `key` (the agency's name for it, e.g. `nominalId` for
+ * `nominal_id`). Each agency builds the table itself (`pgTable(…, personAliasColumns(…),
+ * (table) => personAliasIndexes(…))`), as with `personColumns`: a table built here would reach the
+ * agencies through this package's emitted declarations, which lose drizzle's column types.
+ */
+export function personAliasColumns<K extends string, TColumn extends PgColumnBuilderBase>(
+  key: K,
+  column: TColumn,
+) {
+  // A computed key widens to `string`; the cast gives it back its literal name.
+  const recordColumn = { [key]: column } as Record<K, TColumn>;
+  return {
+    id: serial("id").primaryKey(),
+    ...recordColumn,
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+  };
+}
+
+/**
+ * The indexes of `<person>_alias`.
  *
  * @param person the person table's name (`nominal`, `patient`, …): the alias table is named after it.
- * @param key the property and its column, referring to the person record (`.references(…)`).
+ * @param record the column referring to the person record.
  * @param indexName the index on that column (named as each agency's migrations already create it).
  * @param matched whether record linkage looks records up by their aliases (every agency that
  *   matches: an index on the names' normal form); social care, which matches nothing, says false.
  */
-export function personAliasTable<K extends string, TColumn extends PgColumnBuilderBase>(
+export function personAliasIndexes(
   person: string,
-  key: K,
-  column: TColumn,
+  table: { record: PgColumn; givenName: PgColumn; familyName: PgColumn },
   indexName: string,
   { matched = true }: { matched?: boolean } = {},
 ) {
-  // A computed key widens to `string`; the cast gives it back its literal name.
-  const recordColumn = { [key]: column } as Record<K, TColumn>;
-  return pgTable(
-    `${person}_alias`,
-    {
-      id: serial("id").primaryKey(),
-      ...recordColumn,
-      givenName: text("given_name").notNull(),
-      familyName: text("family_name").notNull(),
-    },
-    (table) => [
-      index(indexName).on(table[key]),
-      // Blocking finds a record by any name it is known by, in the matcher's normal form.
-      ...(matched
-        ? [
-            index(`${person}_alias_name_key_idx`).on(
-              nameKey(table.familyName),
-              nameKey(table.givenName),
-            ),
-          ]
-        : []),
-    ],
-  );
+  return [
+    index(indexName).on(table.record),
+    // Blocking finds a record by any name it is known by, in the matcher's normal form.
+    ...(matched
+      ? [
+          index(`${person}_alias_name_key_idx`).on(
+            nameKey(table.familyName),
+            nameKey(table.givenName),
+          ),
+        ]
+      : []),
+  ];
 }
 
 /** A person's identity as an agency's source gives it (an export, the synthetic world). */

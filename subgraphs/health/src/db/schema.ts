@@ -2,7 +2,8 @@ import { agencyRecordIdColumn } from "@mash/agency-kit/db/agency-record-id";
 import { matchingAgencyTables } from "@mash/agency-kit/db/agency-tables";
 import {
   matchingIndexes,
-  personAliasTable,
+  personAliasColumns,
+  personAliasIndexes,
   personColumns,
 } from "@mash/agency-kit/db/person-record";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
@@ -50,11 +51,15 @@ const patientId = () =>
     .notNull()
     .references(() => patient.id);
 
-export const patientAlias = personAliasTable(
-  "patient",
-  "patientId",
-  patientId(),
-  "patient_alias_patient_idx",
+export const patientAlias = pgTable(
+  "patient_alias",
+  personAliasColumns("patientId", patientId()),
+  (table) =>
+    personAliasIndexes(
+      "patient",
+      { ...table, record: table.patientId },
+      "patient_alias_patient_idx",
+    ),
 );
 
 /**

@@ -2,7 +2,8 @@ import { agencyRecordIdColumn } from "@mash/agency-kit/db/agency-record-id";
 import { matchingAgencyTables } from "@mash/agency-kit/db/agency-tables";
 import {
   matchingIndexes,
-  personAliasTable,
+  personAliasColumns,
+  personAliasIndexes,
   personColumns,
 } from "@mash/agency-kit/db/person-record";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
@@ -67,11 +68,15 @@ const nominalId = () =>
     .notNull()
     .references(() => nominal.id);
 
-export const nominalAlias = personAliasTable(
-  "nominal",
-  "nominalId",
-  nominalId(),
-  "nominal_alias_nominal_idx",
+export const nominalAlias = pgTable(
+  "nominal_alias",
+  personAliasColumns("nominalId", nominalId()),
+  (table) =>
+    personAliasIndexes(
+      "nominal",
+      { ...table, record: table.nominalId },
+      "nominal_alias_nominal_idx",
+    ),
 );
 
 /**

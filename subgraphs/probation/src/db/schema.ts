@@ -2,7 +2,8 @@ import { addressColumns } from "@mash/agency-kit/db/address-columns";
 import { matchingAgencyTables } from "@mash/agency-kit/db/agency-tables";
 import {
   matchingIndexes,
-  personAliasTable,
+  personAliasColumns,
+  personAliasIndexes,
   personColumns,
 } from "@mash/agency-kit/db/person-record";
 import { subjectLinkTable } from "@mash/agency-kit/db/subject-link";
@@ -54,11 +55,11 @@ const offenderCrn = () =>
     .notNull()
     .references(() => offender.crn);
 
-export const offenderAlias = personAliasTable(
-  "offender",
-  "crn",
-  offenderCrn(),
-  "offender_alias_crn_idx",
+export const offenderAlias = pgTable(
+  "offender_alias",
+  personAliasColumns("crn", offenderCrn()),
+  (table) =>
+    personAliasIndexes("offender", { ...table, record: table.crn }, "offender_alias_crn_idx"),
 );
 
 /**

@@ -1,6 +1,10 @@
 import { addressColumns } from "@mash/agency-kit/db/address-columns";
 import { agencyTables } from "@mash/agency-kit/db/agency-tables";
-import { personAliasTable, personColumns } from "@mash/agency-kit/db/person-record";
+import {
+  personAliasColumns,
+  personAliasIndexes,
+  personColumns,
+} from "@mash/agency-kit/db/person-record";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -69,14 +73,13 @@ const personId = (name = "person_id") =>
     .notNull()
     .references(() => person.id);
 
-export const personAlias = personAliasTable(
-  "person",
-  "personId",
-  personId(),
-  "person_alias_person_idx",
-  {
-    matched: false,
-  },
+export const personAlias = pgTable(
+  "person_alias",
+  personAliasColumns("personId", personId()),
+  (table) =>
+    personAliasIndexes("person", { ...table, record: table.personId }, "person_alias_person_idx", {
+      matched: false,
+    }),
 );
 
 export const relationshipType = pgEnum("relationship_type", [
