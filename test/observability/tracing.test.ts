@@ -59,10 +59,22 @@ describe("observability of one case-picture request", () => {
   async function traceOfRequest(): Promise<ReceivedSpan[]> {
     const complete = () => {
       const spans = receiver.spans.filter((span) => span.traceId === traceId);
+      // Every service exports on its own schedule: wait until each subgraph has answered every
+      // fetch the gateway made of it, and the access log's write has arrived too.
+      const fetchesOf = (subgraph: string) =>
+        spans.filter((span) => span.service === "gateway" && span.name === `subgraph ${subgraph}`)
+          .length;
       return (
-        SUBGRAPHS.every((service) =>
-          spans.some((span) => span.service === service && span.attributes["db.operation.name"]),
-        ) && spans.some((span) => span.service === "gateway" && span.kind === SERVER)
+        SUBGRAPHS.every(
+          (service) =>
+            spans.some(
+              (span) => span.service === service && span.attributes["db.operation.name"],
+            ) &&
+            spans.filter((span) => span.service === service && span.kind === SERVER).length ===
+              fetchesOf(service),
+        ) &&
+        spans.some((span) => span.service === "gateway" && span.kind === SERVER) &&
+        spans.some((span) => span.attributes["db.collection.name"] === "access_log_entry")
       );
     };
     await expect.poll(complete, { timeout: 60_000, interval: 250 }).toBe(true);
