@@ -249,9 +249,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: options.mode,
+      // Before the caller's environment, so a test can slow the feed or point it elsewhere.
+      ...(pullsSubjectFeed(spec) ? subjectFeedEnv : {}),
       ...options.env,
       ...(spec.folder === gateway.folder ? subgraphUrlEnv : {}),
-      ...(pullsSubjectFeed(spec) ? subjectFeedEnv : {}),
       ...(spec.folder === "web" ? { GATEWAY_URL: urls.gateway as string } : {}),
       ...options.serviceEnv?.[spec.name],
       ...extraEnv.get(spec.name),
